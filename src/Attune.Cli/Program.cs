@@ -1,1 +1,6 @@
-return 0;
+namespace Attune.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+}
