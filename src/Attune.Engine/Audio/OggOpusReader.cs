@@ -39,7 +39,7 @@ public static class OggOpusReader
         if (packets[1].Data.Length < 8 || !packets[1].Data.AsSpan(0, 8).SequenceEqual("OpusTags"u8))
             throw new InvalidDataException("Ogg Opus: second packet is not OpusTags");
 
-        IOpusDecoder decoder = OpusCodecFactory.CreateDecoder(AudioFormat.SampleRate, 2);
+        IOpusDecoder decoder = ManagedOpus.CreateStereoDecoder();
         var pcm = new float[MaxFrameSamples * 2];
         var left = new List<float>();
         var right = new List<float>();

@@ -44,7 +44,7 @@ public sealed class OggOpusWriter : IAudioSink, IDisposable
             throw new ArgumentOutOfRangeException(nameof(bitrate), bitrate, "bitrate must be within 6000..510000 bit/s");
         _stream = stream;
         _ownsStream = ownsStream;
-        _encoder = OpusCodecFactory.CreateEncoder(AudioFormat.SampleRate, AudioFormat.Channels, OpusApplication.OPUS_APPLICATION_AUDIO);
+        _encoder = ManagedOpus.CreateEncoder(OpusApplication.OPUS_APPLICATION_AUDIO);
         _encoder.Bitrate = bitrate;
         _preSkip = _encoder.Lookahead;
         _pages = new OggPageWriter(stream, serialNumber);

@@ -27,6 +27,17 @@ public sealed class AudioCaptureTests
     }
 
     [Fact]
+    public void Writing_within_capacity_allocates_nothing()
+    {
+        var capture = new AudioCapture(AudioFormat.BlockSize * 100);
+        var block = new float[AudioFormat.BlockSize];
+        capture.Write(block, block);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 99; i++) capture.Write(block, block);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Rejects_bad_arguments()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AudioCapture(-1));

@@ -35,6 +35,19 @@ public sealed class DecodedTrackSourceTests
     }
 
     [Fact]
+    public void Rendering_allocates_nothing()
+    {
+        var source = new DecodedTrackSource(new DecodedAudio(new float[100_000], new float[100_000], 48_000, 2));
+        var l = new float[AudioFormat.BlockSize];
+        var r = new float[AudioFormat.BlockSize];
+        source.Render(l, r);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 500; i++) source.Render(l, r);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(source.IsFinished);
+    }
+
+    [Fact]
     public void Empty_track_is_finished_and_silent()
     {
         var source = new DecodedTrackSource(new DecodedAudio([], [], 48_000, 1));

@@ -150,6 +150,13 @@ public sealed class OggOpusWriterTests
     }
 
     [Fact]
+    public void Same_input_encodes_to_identical_bytes()
+    {
+        float[] x = SignalMeasure.Sine(20_000, 523.25, 48_000, 0.4);
+        Assert.Equal(Encode(x, x), Encode(x, x));
+    }
+
+    [Fact]
     public void Rejects_bad_arguments()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new OggOpusWriter(new MemoryStream(), bitrate: 1000));

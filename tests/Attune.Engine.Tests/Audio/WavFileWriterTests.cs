@@ -166,6 +166,17 @@ public sealed class WavFileWriterTests
         Assert.Equal("right", e.ParamName);
     }
 
+    [Fact]
+    public void Writing_blocks_allocates_nothing()
+    {
+        var (l, r) = TestSignal(AudioFormat.BlockSize);
+        using var writer = new WavFileWriter(new MemoryStream(4 << 20), WavSampleFormat.Pcm16);
+        for (int i = 0; i < 10; i++) writer.Write(l, r);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) writer.Write(l, r);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private sealed class NonSeekableStream : MemoryStream
     {
         public override bool CanSeek => false;
