@@ -31,8 +31,9 @@ public sealed class ResamplerTests
     public void Output_length_follows_the_rate_ratio(int inputRate)
     {
         var resampler = new Resampler(inputRate, 48_000);
-        float[] output = resampler.Process(new float[inputRate * 2]);
-        Assert.Equal(96_000, output.Length);
+        float[] output = resampler.Process(new float[inputRate / 2]);
+        Assert.Equal(24_000, output.Length);
+        Assert.Equal(24_000, resampler.OutputLength(inputRate / 2));
     }
 
     [Fact]
