@@ -11,7 +11,7 @@ public static class OggOpusReader
 {
     private const int MaxFrameSamples = 5760; // 120 ms at 48 kHz, the longest Opus packet
 
-    /// <summary>True if the stream's first Ogg packet is an OpusHead (peeks without consuming a seekable stream).</summary>
+    /// <summary>True if the file starts with an Ogg page whose first packet is an OpusHead.</summary>
     internal static bool LooksLikeOpus(ReadOnlySpan<byte> fileStart) =>
         fileStart.Length >= 36 && fileStart[..4].SequenceEqual("OggS"u8) && fileStart.Slice(28, 8).SequenceEqual("OpusHead"u8);
 

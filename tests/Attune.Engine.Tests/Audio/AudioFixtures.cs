@@ -3,9 +3,9 @@ namespace Attune.Engine.Tests.Audio;
 /// <summary>Finds the committed fixture files by walking up from the test binaries to the source tree.</summary>
 internal static class AudioFixtures
 {
-    private static readonly Lazy<string> Directory_ = new(Locate);
+    private static readonly Lazy<string> Root = new(Locate);
 
-    public static string PathOf(string name) => Path.Combine(Directory_.Value, name);
+    public static string PathOf(string name) => Path.Combine(Root.Value, name);
 
     private static string Locate()
     {
