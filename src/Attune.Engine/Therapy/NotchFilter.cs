@@ -1,0 +1,137 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace Attune.Engine.Therapy;
+
+/// <summary>
+/// Band-stop at the tinnitus frequency for tailor-made notched music training (Okamoto et al. 2010,
+/// PNAS 107(3):1207: a one-octave band centred on fT on a log scale; widths 1, ½, ¼ octave compared by
+/// Wunderlich 2015). Guarantees ≥ 40 dB attenuation over fT·2^(±0.4W) and ±1 dB outside fT·2^(±0.6W)
+/// (the upper flat band only where it lies below ~0.49·fs). Elliptic prototype → band-stop with
+/// prewarped edges → bilinear transform → second-order sections. fT is fixed for the filter's life:
+/// build a new one per profile.
+/// </summary>
+public sealed class NotchFilter : IAudioProcessor
+{
+    // Design targets hold margin over the guarantee: 0.5 dB ripple (≤ 1 dB), 50 dB stop (≥ 40 dB).
+    private const double DesignRippleDb = 0.5, DesignStopDb = 50;
+    private const double StopHalfWidth = 0.4, PassHalfWidth = 0.6;
+    // Passband edges above this fraction of fs are clamped: the notch then behaves as a low-pass shelf edge.
+    private const double MaxEdgeFraction = 0.49;
+
+    private readonly StereoBiquad[] _sections;
+
+    public NotchFilter(double centreHz, double octaves)
+    {
+        if (double.IsNaN(centreHz) || centreHz < TherapyProfile.MinTinnitusHz || centreHz > TherapyProfile.MaxTinnitusHz)
+            throw new ArgumentOutOfRangeException(nameof(centreHz), centreHz,
+                $"centreHz must be within {TherapyProfile.MinTinnitusHz}–{TherapyProfile.MaxTinnitusHz} Hz");
+        if (double.IsNaN(octaves) || octaves < TherapyProfile.MinNotchOctaves || octaves > TherapyProfile.MaxNotchOctaves)
+            throw new ArgumentOutOfRangeException(nameof(octaves), octaves,
+                $"octaves must be within {TherapyProfile.MinNotchOctaves}–{TherapyProfile.MaxNotchOctaves} octaves");
+        CentreHz = centreHz;
+        Octaves = octaves;
+        _sections = Design(centreHz, octaves, AudioFormat.SampleRate);
+    }
+
+    public double CentreHz { get; }
+    public double Octaves { get; }
+    public int SectionCount => _sections.Length;
+
+    /// <summary>The notch for a profile, or null when no tinnitus frequency is set.</summary>
+    public static NotchFilter? ForProfile(TherapyProfile p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.TinnitusHz is double f ? new NotchFilter(f, p.NotchOctaves) : null;
+    }
+
+    /// <summary>Gain in dB at <paramref name="hz"/> computed from the section coefficients.</summary>
+    public double MagnitudeDb(double hz)
+    {
+        double omega = 2 * Math.PI * hz / AudioFormat.SampleRate;
+        double db = 0;
+        foreach (ref readonly StereoBiquad s in _sections.AsSpan())
+            db += Decibels.FromGain(s.Response(omega).Magnitude);
+        return db;
+    }
+
+    /// <summary>Clears the filter state (e.g. between unrelated renders).</summary>
+    public void Reset()
+    {
+        for (int i = 0; i < _sections.Length; i++)
+        {
+            _sections[i].Z1 = Vector128<double>.Zero;
+            _sections[i].Z2 = Vector128<double>.Zero;
+        }
+    }
+
+    public void Process(Span<float> left, Span<float> right)
+    {
+        if (right.Length < left.Length)
+            throw new ArgumentException($"right ({right.Length}) is shorter than left ({left.Length})", nameof(right));
+        Span<StereoBiquad> sections = _sections;
+        for (int i = 0; i < left.Length; i++)
+        {
+            Vector128<double> x = Vector128.Create((double)left[i], right[i]);
+            for (int s = 0; s < sections.Length; s++)
+                x = sections[s].Step(x);
+            left[i] = (float)x.GetElement(0);
+            right[i] = (float)x.GetElement(1);
+        }
+    }
+
+    private static StereoBiquad[] Design(double centreHz, double octaves, double sampleRate)
+    {
+        double maxEdge = MaxEdgeFraction * sampleRate;
+        // Prewarp every edge (bilinear with c = 1: Ω = tan(π f / fs)).
+        double w1 = Warp(centreHz * Math.Pow(2, -PassHalfWidth * octaves), sampleRate);
+        double w2 = Warp(Math.Min(centreHz * Math.Pow(2, PassHalfWidth * octaves), maxEdge), sampleRate);
+        double wa = Warp(centreHz * Math.Pow(2, -StopHalfWidth * octaves), sampleRate);
+        double wb = Warp(Math.Min(centreHz * Math.Pow(2, StopHalfWidth * octaves), maxEdge), sampleRate);
+        double w0Squared = w1 * w2, bandwidth = w2 - w1;
+        // The band-stop map s → B·s/(s² + ω0²) sends ω to B·ω/|ω0² − ω²|; the tighter stop edge sets the order.
+        double stopEdge = Math.Min(bandwidth * wa / (w0Squared - wa * wa), bandwidth * wb / (wb * wb - w0Squared));
+        int order = EllipticPrototype.MinimumEvenOrder(DesignRippleDb, DesignStopDb, stopEdge);
+        (Complex[] protoZeros, Complex[] protoPoles) = EllipticPrototype.Design(order, DesignRippleDb, DesignStopDb);
+
+        var zeros = new List<Complex>(order);
+        var poles = new List<Complex>(order);
+        foreach (Complex z in protoZeros) AddBandStopRoots(z, bandwidth, w0Squared, zeros);
+        foreach (Complex p in protoPoles) AddBandStopRoots(p, bandwidth, w0Squared, poles);
+
+        // Pair each pole (closest to the unit circle first) with its nearest remaining zero.
+        poles.Sort((a, b) => b.Magnitude.CompareTo(a.Magnitude));
+        var sections = new StereoBiquad[order];
+        for (int i = 0; i < poles.Count; i++)
+        {
+            Complex p = poles[i];
+            int best = 0;
+            for (int j = 1; j < zeros.Count; j++)
+                if ((zeros[j] - p).Magnitude < (zeros[best] - p).Magnitude) best = j;
+            Complex z = zeros[best];
+            zeros.RemoveAt(best);
+            double b1 = -2 * z.Real, b2 = z.Real * z.Real + z.Imaginary * z.Imaginary;
+            double a1 = -2 * p.Real, a2 = p.Real * p.Real + p.Imaginary * p.Imaginary;
+            // Unity gain at DC per section; the even-order prototype's DC gain is −ripple.
+            double g = (1 + a1 + a2) / (1 + b1 + b2);
+            if (i == 0) g *= Decibels.ToGain(-DesignRippleDb);
+            sections[i] = new StereoBiquad(g, g * b1, g * b2, a1, a2);
+        }
+        return sections;
+    }
+
+    private static double Warp(double hz, double sampleRate) => Math.Tan(Math.PI * hz / sampleRate);
+
+    /// <summary>Maps one upper-half prototype root r to its two band-stop roots (upper half), then to z by the bilinear transform.</summary>
+    private static void AddBandStopRoots(Complex r, double bandwidth, double w0Squared, List<Complex> into)
+    {
+        // r·(s² + ω0²) = B·s  ⇒  s² − (B/r)·s + ω0² = 0.
+        Complex half = bandwidth / r / 2;
+        Complex root = Complex.Sqrt(half * half - w0Squared);
+        foreach (Complex s in (ReadOnlySpan<Complex>)[half + root, half - root])
+        {
+            Complex upper = s.Imaginary >= 0 ? s : Complex.Conjugate(s);
+            into.Add((1 + upper) / (1 - upper));
+        }
+    }
+}
