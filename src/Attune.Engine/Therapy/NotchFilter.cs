@@ -19,7 +19,8 @@ public sealed class NotchFilter : IAudioProcessor
     // Passband edges above this fraction of fs are clamped: the notch then behaves as a low-pass shelf edge.
     private const double MaxEdgeFraction = 0.49;
 
-    private readonly StereoBiquad[] _sections;
+    private readonly StereoBiquad[] _sections; // padded with unity sections to a multiple of three
+    private readonly Vector128<double>[] _buffer = new Vector128<double>[AudioFormat.BlockSize];
 
     public NotchFilter(double centreHz, double octaves)
     {
@@ -31,12 +32,16 @@ public sealed class NotchFilter : IAudioProcessor
                 $"octaves must be within {TherapyProfile.MinNotchOctaves}–{TherapyProfile.MaxNotchOctaves} octaves");
         CentreHz = centreHz;
         Octaves = octaves;
-        _sections = Design(centreHz, octaves, AudioFormat.SampleRate);
+        StereoBiquad[] designed = Design(centreHz, octaves, AudioFormat.SampleRate);
+        SectionCount = designed.Length;
+        _sections = new StereoBiquad[(designed.Length + 2) / 3 * 3];
+        designed.CopyTo(_sections, 0);
+        for (int i = designed.Length; i < _sections.Length; i++) _sections[i] = new StereoBiquad(1, 0, 0, 0, 0);
     }
 
     public double CentreHz { get; }
     public double Octaves { get; }
-    public int SectionCount => _sections.Length;
+    public int SectionCount { get; }
 
     /// <summary>The notch for a profile, or null when no tinnitus frequency is set.</summary>
     public static NotchFilter? ForProfile(TherapyProfile p)
@@ -69,15 +74,40 @@ public sealed class NotchFilter : IAudioProcessor
     {
         if (right.Length < left.Length)
             throw new ArgumentException($"right ({right.Length}) is shorter than left ({left.Length})", nameof(right));
-        Span<StereoBiquad> sections = _sections;
-        for (int i = 0; i < left.Length; i++)
+        for (int start = 0; start < left.Length; start += _buffer.Length)
         {
-            Vector128<double> x = Vector128.Create((double)left[i], right[i]);
-            for (int s = 0; s < sections.Length; s++)
-                x = sections[s].Step(x);
-            left[i] = (float)x.GetElement(0);
-            right[i] = (float)x.GetElement(1);
+            int n = Math.Min(_buffer.Length, left.Length - start);
+            Span<float> l = left.Slice(start, n), r = right.Slice(start, n);
+            Span<Vector128<double>> buffer = _buffer.AsSpan(0, n);
+            for (int i = 0; i < buffer.Length; i++) buffer[i] = Vector128.Create((double)l[i], r[i]);
+            for (int s = 0; s < _sections.Length; s += 3) RunTriple(ref _sections[s], ref _sections[s + 1], ref _sections[s + 2], buffer);
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                l[i] = (float)buffer[i].GetElement(0);
+                r[i] = (float)buffer[i].GetElement(1);
+            }
         }
+    }
+
+    /// <summary>Three cascaded sections per pass with state in registers, so their recursions overlap in the pipeline.</summary>
+    private static void RunTriple(ref StereoBiquad p, ref StereoBiquad q, ref StereoBiquad r, Span<Vector128<double>> buffer)
+    {
+        Vector128<double> p1 = p.Z1, p2 = p.Z2, q1 = q.Z1, q2 = q.Z2, r1 = r.Z1, r2 = r.Z2;
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            Vector128<double> x = buffer[i];
+            Vector128<double> y = p.VB0 * x + p1;
+            p1 = p.VB1 * x - p.VA1 * y + p2;
+            p2 = p.VB2 * x - p.VA2 * y;
+            Vector128<double> u = q.VB0 * y + q1;
+            q1 = q.VB1 * y - q.VA1 * u + q2;
+            q2 = q.VB2 * y - q.VA2 * u;
+            Vector128<double> o = r.VB0 * u + r1;
+            r1 = r.VB1 * u - r.VA1 * o + r2;
+            r2 = r.VB2 * u - r.VA2 * o;
+            buffer[i] = o;
+        }
+        p.Z1 = p1; p.Z2 = p2; q.Z1 = q1; q.Z2 = q2; r.Z1 = r1; r.Z2 = r2;
     }
 
     private static StereoBiquad[] Design(double centreHz, double octaves, double sampleRate)

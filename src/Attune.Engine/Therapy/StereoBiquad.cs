@@ -8,22 +8,18 @@ namespace Attune.Engine.Therapy;
 /// </summary>
 internal struct StereoBiquad
 {
-    public double B0, B1, B2, A1, A2;
+    public readonly double B0, B1, B2, A1, A2;
+    // The same coefficients broadcast to both lanes, read from memory in the loop to spare registers.
+    public readonly Vector128<double> VB0, VB1, VB2, VA1, VA2;
     public Vector128<double> Z1, Z2;
 
     public StereoBiquad(double b0, double b1, double b2, double a1, double a2)
     {
         B0 = b0; B1 = b1; B2 = b2; A1 = a1; A2 = a2;
+        VB0 = Vector128.Create(b0); VB1 = Vector128.Create(b1); VB2 = Vector128.Create(b2);
+        VA1 = Vector128.Create(a1); VA2 = Vector128.Create(a2);
         Z1 = Vector128<double>.Zero;
         Z2 = Vector128<double>.Zero;
-    }
-
-    public Vector128<double> Step(Vector128<double> x)
-    {
-        Vector128<double> y = x * B0 + Z1;
-        Z1 = x * B1 - y * A1 + Z2;
-        Z2 = x * B2 - y * A2;
-        return y;
     }
 
     /// <summary>Complex gain at normalised angular frequency <paramref name="omega"/> (rad/sample).</summary>
