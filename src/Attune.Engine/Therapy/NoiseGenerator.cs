@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Attune.Engine.Therapy;
 
 /// <summary>
@@ -16,7 +18,8 @@ public sealed class NoiseGenerator : IAudioSource
     private static readonly double UniformRms = 1 / Math.Sqrt(3);
 
     private readonly SeededRandom _leftRandom, _rightRandom;
-    private readonly NoiseShaper _leftShaper, _rightShaper;
+    private readonly NoiseShaper _shaper;
+    private readonly Vector128<double>[] _buffer = new Vector128<double>[AudioFormat.BlockSize];
     private readonly double _unitGain; // scales shaped noise to 0 dBFS RMS
     private SmoothedValue _gain, _depth;
     private double _waveCos = 1, _waveSin; // unit phasor of the wave LFO
@@ -37,9 +40,8 @@ public sealed class NoiseGenerator : IAudioSource
         LevelDbfs = levelDbfs;
         _leftRandom = random.Fork();
         _rightRandom = random.Fork();
-        _leftShaper = new NoiseShaper(color, centreHz, AudioFormat.SampleRate);
-        _rightShaper = new NoiseShaper(color, centreHz, AudioFormat.SampleRate);
-        _unitGain = 1 / (UniformRms * Math.Sqrt(_leftShaper.PowerGain));
+        _shaper = new NoiseShaper(color, centreHz, AudioFormat.SampleRate);
+        _unitGain = 1 / (UniformRms * Math.Sqrt(_shaper.PowerGain));
         _gain = new SmoothedValue((float)Decibels.ToGain(levelDbfs), GlideSeconds);
         _depth = new SmoothedValue(0, GlideSeconds);
         WaveRateHz = MinWaveRateHz;
@@ -89,14 +91,27 @@ public sealed class NoiseGenerator : IAudioSource
     {
         if (right.Length < left.Length)
             throw new ArgumentException($"right ({right.Length}) is shorter than left ({left.Length})", nameof(right));
+        for (int start = 0; start < left.Length; start += _buffer.Length)
+        {
+            int n = Math.Min(_buffer.Length, left.Length - start);
+            RenderChunk(left.Slice(start, n), right.Slice(start, n));
+        }
+    }
+
+    private void RenderChunk(Span<float> left, Span<float> right)
+    {
+        Span<Vector128<double>> buffer = _buffer.AsSpan(0, left.Length);
+        for (int i = 0; i < buffer.Length; i++)
+            buffer[i] = Vector128.Create((double)_leftRandom.NextBipolar(), _rightRandom.NextBipolar());
+        _shaper.Process(buffer);
         double c = _waveCos, s = _waveSin;
-        for (int i = 0; i < left.Length; i++)
+        for (int i = 0; i < buffer.Length; i++)
         {
             // Envelope 1 − depth·(1 − cos φ)/2: 1 at the crest, 1 − depth at the trough.
             double envelope = 1 - _depth.Next() * (1 - c) * 0.5;
-            double g = _gain.Next() * _unitGain * envelope;
-            left[i] = (float)(g * _leftShaper.Next(_leftRandom.NextBipolar()));
-            right[i] = (float)(g * _rightShaper.Next(_rightRandom.NextBipolar()));
+            Vector128<double> y = buffer[i] * (_gain.Next() * _unitGain * envelope);
+            left[i] = (float)y.GetElement(0);
+            right[i] = (float)y.GetElement(1);
             double nc = c * _stepCos - s * _stepSin;
             s = s * _stepCos + c * _stepSin;
             c = nc;

@@ -107,8 +107,12 @@ public sealed class NotchFilter : IAudioProcessor
             r2 = r.VB2 * u - r.VA2 * o;
             buffer[i] = o;
         }
-        p.Z1 = p1; p.Z2 = p2; q.Z1 = q1; q.Z2 = q2; r.Z1 = r1; r.Z2 = r2;
+        p.Z1 = Flush(p1); p.Z2 = Flush(p2); q.Z1 = Flush(q1); q.Z2 = Flush(q2); r.Z1 = Flush(r1); r.Z2 = Flush(r2);
     }
+
+    /// <summary>Zeroes decayed state: after minutes of silence it would otherwise sink into slow denormals.</summary>
+    private static Vector128<double> Flush(Vector128<double> z) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(z), Vector128.Create(1e-30)), Vector128<double>.Zero, z);
 
     private static StereoBiquad[] Design(double centreHz, double octaves, double sampleRate)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Attune.Engine.Analysis;
 using Attune.Engine.Therapy;
 
@@ -53,7 +54,10 @@ public class NoiseGeneratorTests
         const int n = 1 << 18;
         var re = new double[n];
         var im = new double[n];
-        for (int i = 0; i < n; i++) re[i] = shaper.Next(i == 0 ? 1 : 0);
+        var block = new Vector128<double>[n];
+        block[0] = Vector128.Create(1.0);
+        shaper.Process(block);
+        for (int i = 0; i < n; i++) re[i] = block[i].GetElement(0);
         Fft.Forward(re, im);
         double Level(double hz)
         {
