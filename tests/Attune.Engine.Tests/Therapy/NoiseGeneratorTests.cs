@@ -27,7 +27,7 @@ public class NoiseGeneratorTests
     public void Spectral_slope_matches_the_colour(NoiseColor color, double expectedDbPerOctave)
     {
         var gen = new NoiseGenerator(color, -20, new SeededRandom(11));
-        (float[] left, _) = Render(gen, 20 * AudioFormat.SampleRate);
+        (float[] left, _) = Render(gen, 12 * AudioFormat.SampleRate);
         double[] psd = Welch.PowerSpectralDensity(left, Fs, 16384);
         // Least-squares slope of third-octave band levels against log2 frequency.
         double lowHz = color == NoiseColor.Brown ? 100 : 40, highHz = color == NoiseColor.Brown ? 8000 : 16000;
