@@ -1,4 +1,5 @@
 using Attune.Engine.Analysis;
+using CsCheck;
 using Attune.Engine.Therapy;
 
 namespace Attune.Engine.Tests.Therapy;
@@ -36,6 +37,23 @@ public class NotchFilterTests
             foreach (double f in LogSpaced(upperEdge, TopHz, 1500))
                 worstFlat = Math.Max(worstFlat, Math.Abs(notch.MagnitudeDb(f)));
         Assert.True(worstFlat <= 1, $"pass band deviates {worstFlat:F3} dB");
+    }
+
+    [Fact]
+    public void Spec_holds_for_random_centres_and_widths()
+    {
+        Gen.Select(Gen.Double[Math.Log2(250), Math.Log2(16_000)], Gen.Double[0.25, 1.0]).Sample(t =>
+        {
+            double fT = Math.Pow(2, t.Item1), w = t.Item2;
+            var notch = new NotchFilter(fT, w);
+            foreach (double f in LogSpaced(fT * Math.Pow(2, -0.4 * w), Math.Min(fT * Math.Pow(2, 0.4 * w), 0.499 * Fs), 300))
+                Assert.True(notch.MagnitudeDb(f) <= -40, $"fT {fT:F1} W {w:F3}: {notch.MagnitudeDb(f):F1} dB at {f:F0} Hz");
+            double upperEdge = fT * Math.Pow(2, 0.6 * w);
+            var flat = LogSpaced(20, fT * Math.Pow(2, -0.6 * w), 300);
+            if (upperEdge < TopHz) flat = flat.Concat(LogSpaced(upperEdge, TopHz, 100));
+            foreach (double f in flat)
+                Assert.True(Math.Abs(notch.MagnitudeDb(f)) <= 1, $"fT {fT:F1} W {w:F3}: {notch.MagnitudeDb(f):F2} dB at {f:F0} Hz");
+        }, iter: 200);
     }
 
     [Theory]
