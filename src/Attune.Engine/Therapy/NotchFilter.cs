@@ -16,7 +16,7 @@ public sealed class NotchFilter : IAudioProcessor
     // Design targets hold margin over the guarantee: 0.5 dB ripple (≤ 1 dB), 50 dB stop (≥ 40 dB).
     private const double DesignRippleDb = 0.5, DesignStopDb = 50;
     private const double StopHalfWidth = 0.4, PassHalfWidth = 0.6;
-    // Passband edges above this fraction of fs are clamped: the notch then behaves as a low-pass shelf edge.
+    // An upper passband edge above this fraction of fs is clamped to it (only for fT near 16 kHz with wide notches).
     private const double MaxEdgeFraction = 0.49;
 
     private readonly StereoBiquad[] _sections; // padded with unity sections to a multiple of three
