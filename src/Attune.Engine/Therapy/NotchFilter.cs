@@ -123,8 +123,10 @@ public sealed class NotchFilter : IAudioProcessor
         double wa = Warp(centreHz * Math.Pow(2, -StopHalfWidth * octaves), sampleRate);
         double wb = Warp(Math.Min(centreHz * Math.Pow(2, StopHalfWidth * octaves), maxEdge), sampleRate);
         double w0Squared = w1 * w2, bandwidth = w2 - w1;
-        // The band-stop map s → B·s/(s² + ω0²) sends ω to B·ω/|ω0² − ω²|; the tighter stop edge sets the order.
-        double stopEdge = Math.Min(bandwidth * wa / (w0Squared - wa * wa), bandwidth * wb / (wb * wb - w0Squared));
+        // The band-stop map s → B·s/(s² + ω0²) sends ω to B·ω/|ω0² − ω²|, which rises towards ω0 and falls
+        // beyond it, so over the stop band it is least at an edge. Near Nyquist prewarping can put ω0 above
+        // the upper stop edge, hence the absolute value.
+        double stopEdge = Math.Min(bandwidth * wa / Math.Abs(w0Squared - wa * wa), bandwidth * wb / Math.Abs(wb * wb - w0Squared));
         int order = EllipticPrototype.MinimumEvenOrder(DesignRippleDb, DesignStopDb, stopEdge);
         (Complex[] protoZeros, Complex[] protoPoles) = EllipticPrototype.Design(order, DesignRippleDb, DesignStopDb);
 

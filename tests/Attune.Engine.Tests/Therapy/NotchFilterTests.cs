@@ -15,6 +15,7 @@ public class NotchFilterTests
         foreach (double f in new double[] { 250, 500, 1000, 2000, 4000, 6000, 8000, 12000, 16000 })
             foreach (double w in new[] { 0.25, 0.5, 1.0 })
                 data.Add(f, w);
+        data.Add(15_400, 1.0); // regression: prewarping puts the analog centre above the upper stop edge
         return data;
     }
 
