@@ -2,7 +2,8 @@ namespace Attune.Engine.Safety;
 
 /// <summary>
 /// A-weighting (IEC 61672-1:2013 Annex E) for one channel: the analogue poles 20.6, 107.7, 737.9 and 12194 Hz,
-/// each pre-warped and mapped by the bilinear transform, normalised to 0 dB at 1 kHz. Three biquads.
+/// mapped by the bilinear transform and normalised to 0 dB at 1 kHz. Three biquads. The bilinear transform squeezes the
+/// 12.2 kHz pole pair, so that pair's digital frequency is chosen to match the analogue response at 10 kHz.
 /// </summary>
 internal struct AWeighting
 {
@@ -20,11 +21,28 @@ internal struct AWeighting
         {
             Low = HighPassPair(Warp(F1, fs), Warp(F1, fs), fs),
             Mid = HighPassPair(Warp(F2, fs), Warp(F3, fs), fs),
-            High = LowPassPair(Warp(F4, fs), fs),
             _gain = 1,
         };
+        const double matchHz = 10_000;
+        double wanted = Analogue(matchHz) / Analogue(1000);
+        double lo = F4 / 2, hi = F4;
+        for (int it = 0; it < 60; it++)
+        {
+            double mid = 0.5 * (lo + hi);
+            a.High = LowPassPair(Warp(mid, fs), fs);
+            if (a.Magnitude(matchHz, fs) / a.Magnitude(1000, fs) < wanted) lo = mid; else hi = mid;
+        }
+        a.High = LowPassPair(Warp(0.5 * (lo + hi), fs), fs);
+        a._gain = 1;
         a._gain = 1 / a.Magnitude(1000, fs);
         return a;
+    }
+
+    /// <summary>The analogue A-weighting magnitude (unnormalised), IEC 61672-1 Annex E.</summary>
+    private static double Analogue(double f)
+    {
+        double f2 = f * f;
+        return F4 * F4 * f2 * f2 / ((f2 + F1 * F1) * Math.Sqrt((f2 + F2 * F2) * (f2 + F3 * F3)) * (f2 + F4 * F4));
     }
 
     public double Process(double x) => _gain * High.Process(Mid.Process(Low.Process(x)));
