@@ -56,8 +56,8 @@ internal sealed class LookAheadLimiter
 
     public void Process(double inLeft, double inRight, out double outLeft, out double outRight)
     {
-        double peak = Math.Max(_peakLeft.Push(inLeft), _peakRight.Push(inRight));
         double threshold = Ceiling / Math.Max(DownstreamGain, 1e-6);
+        double peak = Math.Max(_peakLeft.Push(inLeft, threshold), _peakRight.Push(inRight, threshold));
         double required = peak > threshold ? threshold / peak : 1.0;
         double min = PushMin(required);
         _held = Math.Min(min, Math.Min(1.0, _held * _releaseFactor));

@@ -30,6 +30,7 @@ public sealed class SafetyGovernor : IAudioProcessor
     private double _dcX1L, _dcY1L, _dcX1R, _dcY1R;
     private SmoothedValue _volume = new(1f, 0.05);
     private long _frames;
+    private double _maxPeak;
     private int _zeroFrames;
     private bool _stopped, _finishing, _nonFiniteBurst, _limiting, _governing;
     private double _limiterMaxReduction, _governorMinGain = 1;
@@ -127,8 +128,9 @@ public sealed class SafetyGovernor : IAudioProcessor
             float fl = Math.Clamp((float)ol, -_ceiling, _ceiling), fr = Math.Clamp((float)or, -_ceiling, _ceiling);
             left[i] = fl;
             right[i] = fr;
-            Stats.MaxTruePeakLinear = Math.Max(Stats.MaxTruePeakLinear, Math.Max(_peakLeft.Push(fl), _peakRight.Push(fr)));
+            _maxPeak = Math.Max(_maxPeak, Math.Max(_peakLeft.Push(fl, _maxPeak), _peakRight.Push(fr, _maxPeak)));
         }
+        Stats.MaxTruePeakLinear = _maxPeak;
         _frames += left.Length;
         Dose.Add(left, right);
         TrackNonFinite(nonFinite);

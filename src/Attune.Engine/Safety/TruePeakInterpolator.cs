@@ -11,10 +11,13 @@ internal sealed class TruePeakInterpolator
     public const int Oversampling = 4;
     private const double KaiserBeta = 7.0;
 
-    private readonly double[][] _phases;
+    private readonly double[] _interleaved; // phases 1–3, tap-major: [h1[0], h2[0], h3[0], h1[1], …]
     private readonly double[] _history;
     private readonly int _taps;
+    private readonly double _gainBound;  // largest Σ|h| of a phase: no interpolated point exceeds window max × this
     private int _pos;
+    private double _windowMax;
+    private int _windowMaxAge;
 
     public TruePeakInterpolator(int tapsPerPhase)
     {
@@ -23,7 +26,7 @@ internal sealed class TruePeakInterpolator
         _taps = tapsPerPhase;
         Delay = tapsPerPhase / 2;
         _history = new double[2 * tapsPerPhase];
-        _phases = new double[Oversampling][];
+        _interleaved = new double[(Oversampling - 1) * tapsPerPhase];
         double halfSpan = tapsPerPhase / 2.0 + 1;
         for (int phase = 0; phase < Oversampling; phase++)
         {
@@ -37,8 +40,11 @@ internal sealed class TruePeakInterpolator
                 h[j] = sinc * Kaiser(u / halfSpan);
                 sum += h[j];
             }
-            for (int j = 0; j < tapsPerPhase; j++) h[j] /= sum;
-            _phases[phase] = h;
+            double l1 = 0;
+            for (int j = 0; j < tapsPerPhase; j++) { h[j] /= sum; l1 += Math.Abs(h[j]); }
+            if (phase > 0)
+                for (int j = 0; j < tapsPerPhase; j++) _interleaved[j * (Oversampling - 1) + phase - 1] = h[j];
+            _gainBound = Math.Max(_gainBound, l1);
         }
     }
 
@@ -46,28 +52,53 @@ internal sealed class TruePeakInterpolator
     public int Delay { get; }
 
     /// <summary>Pushes one sample; returns the true peak (magnitude) of the interval starting <see cref="Delay"/> samples back.</summary>
-    public double Push(double x)
+    public double Push(double x) => Push(x, -1);
+
+    /// <summary>
+    /// As <see cref="Push(double)"/>, but when the peak provably cannot exceed <paramref name="skipBelow"/> it skips
+    /// the interpolation and returns a value ≤ <paramref name="skipBelow"/> (callers only compare against it).
+    /// </summary>
+    public double Push(double x, double skipBelow)
     {
         _pos = _pos == 0 ? _taps - 1 : _pos - 1;
         _history[_pos] = x;
         _history[_pos + _taps] = x;
         // Newest sample at _pos: _history[_pos + j] is x[n − j].
-        var window = new ReadOnlySpan<double>(_history, _pos, _taps);
-        double peak = Math.Abs(window[Delay]);
-        for (int phase = 1; phase < Oversampling; phase++)
+        double a = Math.Abs(x);
+        if (a >= _windowMax) { _windowMax = a; _windowMaxAge = 0; }
+        else if (++_windowMaxAge >= _taps) RescanWindowMax();
+        double peak = Math.Abs(_history[_pos + Delay]);
+        if (_windowMax * _gainBound <= skipBelow) return peak;
+        // One pass over the history computes the three interpolated points (plain arrays: fast even unoptimised).
+        double[] hist = _history, c = _interleaved;
+        double a1 = 0, a2 = 0, a3 = 0;
+        for (int j = 0, k = 0, p = _pos; j < _taps; j++, k += 3, p++)
         {
-            var h = _phases[phase];
-            double acc = 0;
-            for (int j = 0; j < window.Length; j++) acc += window[j] * h[j];
-            peak = Math.Max(peak, Math.Abs(acc));
+            double v = hist[p];
+            a1 += v * c[k];
+            a2 += v * c[k + 1];
+            a3 += v * c[k + 2];
         }
-        return peak;
+        return Math.Max(peak, Math.Max(Math.Abs(a1), Math.Max(Math.Abs(a2), Math.Abs(a3))));
     }
 
     public void Reset()
     {
         Array.Clear(_history);
         _pos = 0;
+        _windowMax = 0;
+        _windowMaxAge = 0;
+    }
+
+    private void RescanWindowMax()
+    {
+        _windowMax = 0;
+        _windowMaxAge = 0;
+        for (int j = 0; j < _taps; j++)
+        {
+            double v = Math.Abs(_history[_pos + j]);
+            if (v > _windowMax) { _windowMax = v; _windowMaxAge = j; }
+        }
     }
 
     private static double Kaiser(double t)

@@ -30,8 +30,8 @@ public sealed class TruePeakMeter
         double max = MaxLinear;
         for (int i = 0; i < left.Length; i++)
         {
-            max = Math.Max(max, _left.Push(left[i]));
-            max = Math.Max(max, _right.Push(right[i]));
+            max = Math.Max(max, _left.Push(left[i], max));
+            max = Math.Max(max, _right.Push(right[i], max));
         }
         MaxLinear = max;
     }
