@@ -11,8 +11,12 @@ internal sealed class LookAheadLimiter
 {
     /// <summary>Total delay, frames (2.67 ms): the interpolator's delay plus the look-ahead.</summary>
     public const int Latency = 128;
-    private const int TapsPerPhase = 32;
+    // As many taps as the reference TruePeakMeter: a shorter filter reads full-band noise up to ~0.3 dB low.
+    private const int TapsPerPhase = TruePeakMeter.DefaultTapsPerPhase;
     private const double ReleaseDbPerSecond = 60;
+    // Holding the minimum 10 ms past the look-ahead keeps the gain steady through dense peaks: a gain that wobbles
+    // under high-frequency content moves the true peaks between samples (modulation), which the samples do not show.
+    private const int HoldFrames = 480;
 
     private readonly TruePeakInterpolator _peakLeft = new(TapsPerPhase), _peakRight = new(TapsPerPhase);
     private readonly int _lookAhead;
@@ -38,7 +42,7 @@ internal sealed class LookAheadLimiter
     {
         Ceiling = ceilingLinear;
         _lookAhead = Latency - _peakLeft.Delay;
-        _minWindow = _lookAhead + 2;
+        _minWindow = _lookAhead + 2 + HoldFrames;
         _dequeValue = new double[_minWindow + 1];
         _dequeIndex = new long[_minWindow + 1];
         _boxcar = new double[_lookAhead];

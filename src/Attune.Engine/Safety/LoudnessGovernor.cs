@@ -29,6 +29,7 @@ internal sealed class LoudnessGovernor
     private const double MaxMarginLu = 0.2, SlewMarginLu = 0.02, MomentaryMarginLu = 0.5;
     private const int ProjectionHops = GridHops;
     private const double ReleaseDbPerSecond = 10;
+    private const double MinGain = 1e-4;
 
     private readonly float[] _delayLeft = new float[Latency], _delayRight = new float[Latency];
     private int _delayPos;
@@ -62,8 +63,8 @@ internal sealed class LoudnessGovernor
     /// <summary>Gain now being applied (end of the current ramp).</summary>
     public double Gain => _rampTo;
 
-    /// <summary>The largest gain the governor may apply within the next <see cref="Latency"/> + hop frames.</summary>
-    public double GainBound => Math.Min(1, _gPrev * _releaseStep * _releaseStep * _releaseStep);
+    /// <summary>The largest gain the governor may apply to a sample handed to the limiter now (≤ 5 decisions away).</summary>
+    public double GainBound => Math.Min(1, Math.Max(_gPrev, MinGain) * Math.Pow(_releaseStep, 5));
 
     public double ShortTermLufs => LoudnessMeter.ToLufs(_stSum / (ShortTermHops * Hop));
 
@@ -176,7 +177,8 @@ internal sealed class LoudnessGovernor
             Ahead = ahead,
         };
 
-        double up = Math.Min(1, _gPrev * _releaseStep);
+        // From a gain of 0 the release restarts at MinGain (−80 dB), so silence never latches.
+        double up = Math.Min(1, Math.Max(_gPrev, MinGain) * _releaseStep);
         GovernorRule failing = Check(in c, up);
         double g = up;
         if (failing != GovernorRule.None)

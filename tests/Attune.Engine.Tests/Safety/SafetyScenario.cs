@@ -37,6 +37,12 @@ internal sealed record SafetyScenario(
     public TherapyProfile Profile => new(Hyperacusis ? Conditions.Hyperacusis : Conditions.Tinnitus,
         maxLufs: MaxLufs, ceilingDbtp: CeilingDbtp);
 
+    /// <summary>A readable form for failure reports (records print arrays as type names).</summary>
+    public string Describe() =>
+        $"seed {Seed}, {Blocks} blocks, max {MaxLufs} LUFS, ceiling {CeilingDbtp} dBTP, lossy {Lossy}, hyperacusis {Hyperacusis}, " +
+        $"fade-in {FadeIn}, NaN mode {NanMode}; segments [{string.Join("; ", Segments.Select(s => $"{s.StartBlock}: kind {s.Kind} {s.AmplitudeDb} dB {s.Hz} Hz"))}]; " +
+        $"commands [{string.Join("; ", Commands.Select(c => $"{c.Block}: {c.Kind} {c.VolumeDb}"))}]";
+
     /// <summary>The input signal (stereo, possibly with NaN/∞).</summary>
     public (float[] Left, float[] Right) Input()
     {
