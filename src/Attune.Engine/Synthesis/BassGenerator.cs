@@ -19,12 +19,12 @@ internal sealed class BassGenerator : VoiceGenerator
     public override void Render(Span<float> left, Span<float> right, PartState part)
     {
         double a = OnePole(_hz * (3 + 8 * part.Brightness.Current));
-        float[] t = SineTable.Table;
+        ref float t = ref SineTable.Start;
         uint p = _phase, inc = _inc;
         double y = _lp;
         for (int i = 0; i < left.Length; i++)
         {
-            float x = SineTable.Lookup(t, p) + SecondHarmonic * SineTable.Lookup(t, p << 1);
+            float x = SineTable.Lookup(ref t, p) + SecondHarmonic * SineTable.Lookup(ref t, p << 1);
             y += a * (x - y);
             left[i] = (float)y;
             right[i] = (float)y;

@@ -37,15 +37,15 @@ internal sealed class ChimeGenerator : VoiceGenerator
 
     public override void Render(Span<float> left, Span<float> right, PartState part)
     {
-        float[] t = SineTable.Table;
+        ref float t = ref SineTable.Start;
         uint p0 = _phase[0], p1 = _phase[1], p2 = _phase[2], p3 = _phase[3];
         uint i0 = _inc[0], i1 = _inc[1], i2 = _inc[2], i3 = _inc[3];
         double a0 = _amp[0], a1 = _amp[1], a2 = _amp[2], a3 = _amp[3];
         double k0 = _decay[0], k1 = _decay[1], k2 = _decay[2], k3 = _decay[3];
         for (int i = 0; i < left.Length; i++)
         {
-            double x = a0 * SineTable.Lookup(t, p0) + a1 * SineTable.Lookup(t, p1)
-                     + a2 * SineTable.Lookup(t, p2) + a3 * SineTable.Lookup(t, p3);
+            double x = a0 * SineTable.Lookup(ref t, p0) + a1 * SineTable.Lookup(ref t, p1)
+                     + a2 * SineTable.Lookup(ref t, p2) + a3 * SineTable.Lookup(ref t, p3);
             left[i] = (float)x;
             right[i] = (float)x;
             p0 += i0; p1 += i1; p2 += i2; p3 += i3;

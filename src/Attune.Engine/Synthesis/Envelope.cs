@@ -44,45 +44,62 @@ internal struct Envelope
         _level = 0;
     }
 
-    /// <summary>Writes n envelope values into gains; the stage logic runs per sample but costs a compare and a multiply.</summary>
+    /// <summary>Writes envelope values into gains, one tight loop per stage.</summary>
     public void Render(Span<float> gains)
     {
         double level = _level;
-        int stage = _stage;
-        if (stage == 2 && level == _sustain)
+        int i = 0, n = gains.Length;
+        while (i < n)
         {
-            gains.Fill((float)level); // held sustain: nothing to compute
-            return;
-        }
-        if (stage == 0)
-        {
-            gains.Clear();
-            return;
-        }
-        for (int i = 0; i < gains.Length; i++)
-        {
-            switch (stage)
+            switch (_stage)
             {
                 case 1:
-                    level += _attackStep;
-                    if (level >= 1.0) { level = 1.0; stage = 2; }
+                    for (; i < n; i++)
+                    {
+                        level += _attackStep;
+                        if (level >= 1.0) { level = 1.0; _stage = 2; gains[i++] = 1f; break; }
+                        gains[i] = (float)level;
+                    }
                     break;
                 case 2:
-                    level = _sustain + (level - _sustain) * _decayCoef;
-                    if (_sustain <= 0 && level < EndLevel) { level = 0; stage = 0; }
+                    if (Math.Abs(level - _sustain) < 1e-7)
+                    {
+                        // Settled: hold the sustain level exactly.
+                        level = _sustain;
+                        gains[i..].Fill((float)level);
+                        i = n;
+                        break;
+                    }
+                    double s = _sustain, k = _decayCoef;
+                    for (; i < n; i++)
+                    {
+                        level = s + (level - s) * k;
+                        gains[i] = (float)level;
+                    }
+                    if (s <= 0 && level < EndLevel) Stop(ref level);
                     break;
                 case 3:
-                    level *= _releaseCoef;
-                    if (level < EndLevel) { level = 0; stage = 0; }
+                    double r = _releaseCoef;
+                    for (; i < n; i++)
+                    {
+                        level *= r;
+                        gains[i] = (float)level;
+                    }
+                    if (level < EndLevel) Stop(ref level);
                     break;
                 default:
-                    level = 0;
+                    gains[i..].Clear();
+                    i = n;
                     break;
             }
-            gains[i] = (float)level;
         }
         _level = level;
-        _stage = stage;
+    }
+
+    private void Stop(ref double level)
+    {
+        level = 0;
+        _stage = 0;
     }
 
     private static double Coefficient(double t60Seconds) =>

@@ -23,14 +23,14 @@ internal sealed class KeysGenerator : VoiceGenerator
 
     public override void Render(Span<float> left, Span<float> right, PartState part)
     {
-        float[] t = SineTable.Table;
+        ref float t = ref SineTable.Start;
         uint c = _carrier, m = _mod, ic = _incC, im = _incM;
         double index = _index, decay = _indexDecay;
         for (int i = 0; i < left.Length; i++)
         {
-            float mod = SineTable.Lookup(t, m);
+            float mod = SineTable.Lookup(ref t, m);
             uint offset = (uint)(int)(index * mod);
-            float x = SineTable.Lookup(t, c + offset);
+            float x = SineTable.Lookup(ref t, c + offset);
             left[i] = x;
             right[i] = x;
             c += ic;

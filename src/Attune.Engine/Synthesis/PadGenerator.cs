@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>Warm pad: the shared PADsynth table read at two slightly detuned rates (stereo chorus), gently low-passed by brightness.</summary>
@@ -29,17 +32,20 @@ internal sealed class PadGenerator : VoiceGenerator
     {
         float b = part.Brightness.Current;
         double a = OnePole(Math.Clamp(_hz * (1.5 + 24 * b * b), 150, 16000));
-        float[] t = _table;
+        // Indices are always < Length and the table has a guard point, so reads skip bounds checks.
+        ref float t = ref MemoryMarshal.GetArrayDataReference(_table);
         uint pl = _phaseL, pr = _phaseR, il = _incL, ir = _incR;
         double yl = _lpL, yr = _lpR;
         const uint mask = (1u << PadTable.FracBits) - 1;
         const float scale = 1f / (1 << PadTable.FracBits);
         for (int i = 0; i < left.Length; i++)
         {
-            uint k = pl >> PadTable.FracBits;
-            float x = t[k] + (t[k + 1] - t[k]) * ((pl & mask) * scale);
-            uint m = pr >> PadTable.FracBits;
-            float y = t[m] + (t[m + 1] - t[m]) * ((pr & mask) * scale);
+            nint k = (nint)(pl >> PadTable.FracBits);
+            float x0 = Unsafe.Add(ref t, k);
+            float x = x0 + (Unsafe.Add(ref t, k + 1) - x0) * ((pl & mask) * scale);
+            nint m = (nint)(pr >> PadTable.FracBits);
+            float y0 = Unsafe.Add(ref t, m);
+            float y = y0 + (Unsafe.Add(ref t, m + 1) - y0) * ((pr & mask) * scale);
             yl += a * (x - yl);
             yr += a * (y - yr);
             left[i] = (float)yl;

@@ -75,11 +75,15 @@ public sealed class Reverb : IAudioProcessor
         double g0 = _gain[0], g1 = _gain[1], g2 = _gain[2], g3 = _gain[3];
         double g4 = _gain[4], g5 = _gain[5], g6 = _gain[6], g7 = _gain[7];
         double c = _dampCoef;
+        float[] a0 = _diffuser[0], a1 = _diffuser[1], a2 = _diffuser[2], a3 = _diffuser[3];
+        int j0 = _diffIndex[0], j1 = _diffIndex[1], j2 = _diffIndex[2], j3 = _diffIndex[3];
+        bool mixSteady = !_wet.IsSmoothing && !_dry.IsSmoothing;
+        float wetConst = _wet.Current * OutputScale, dryConst = _dry.Current;
 
         for (int i = 0; i < n; i++)
         {
-            float inL = Diffuse(Diffuse(left[i] + DenormalGuard, 0), 1);
-            float inR = Diffuse(Diffuse(right[i] + DenormalGuard, 2), 3);
+            float inL = Diffuse(a1, ref j1, Diffuse(a0, ref j0, left[i] + DenormalGuard));
+            float inR = Diffuse(a3, ref j3, Diffuse(a2, ref j2, right[i] + DenormalGuard));
 
             // One-pole low-pass (damping) and decay gain on each line's output.
             s0 = d0[i0] + c * (s0 - d0[i0]); double y0 = s0 * g0;
@@ -112,7 +116,8 @@ public sealed class Reverb : IAudioProcessor
             if (++i6 == d6.Length) i6 = 0;
             if (++i7 == d7.Length) i7 = 0;
 
-            float wet = _wet.Next() * OutputScale, dry = _dry.Next();
+            float wet = wetConst, dry = dryConst;
+            if (!mixSteady) { wet = _wet.Next() * OutputScale; dry = _dry.Next(); }
             left[i] = left[i] * dry + (float)outL * wet;
             right[i] = right[i] * dry + (float)outR * wet;
         }
@@ -121,17 +126,16 @@ public sealed class Reverb : IAudioProcessor
         _index[4] = i4; _index[5] = i5; _index[6] = i6; _index[7] = i7;
         _damp[0] = s0; _damp[1] = s1; _damp[2] = s2; _damp[3] = s3;
         _damp[4] = s4; _damp[5] = s5; _damp[6] = s6; _damp[7] = s7;
+        _diffIndex[0] = j0; _diffIndex[1] = j1; _diffIndex[2] = j2; _diffIndex[3] = j3;
     }
 
     /// <summary>Schroeder all-pass diffuser: thickens the input so the tail starts dense.</summary>
-    private float Diffuse(float x, int k)
+    private static float Diffuse(float[] buf, ref int idx, float x)
     {
-        float[] buf = _diffuser[k];
-        int idx = _diffIndex[k];
         float delayed = buf[idx];
         float v = x + DiffuserGain * delayed;
         buf[idx] = v;
-        _diffIndex[k] = idx + 1 == buf.Length ? 0 : idx + 1;
+        if (++idx == buf.Length) idx = 0;
         return delayed - DiffuserGain * v;
     }
 

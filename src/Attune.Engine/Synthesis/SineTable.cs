@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>
@@ -20,12 +23,16 @@ internal static class SineTable
     public static uint Increment(double frequencyHz) =>
         (uint)(long)Math.Round(Math.Clamp(frequencyHz, 0, AudioFormat.SampleRate * 0.5) / AudioFormat.SampleRate * 4294967296.0);
 
-    public static float Lookup(float[] table, uint phase)
+    /// <summary>Start of the table for <see cref="Lookup"/>; the index is always in range, so no bounds checks.</summary>
+    public static ref float Start => ref MemoryMarshal.GetArrayDataReference(Table);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Lookup(ref float table, uint phase)
     {
-        uint i = phase >> FracBits;
+        nint i = (nint)(phase >> FracBits);
         float frac = (phase & ((1u << FracBits) - 1)) * FracScale;
-        float a = table[i];
-        return a + (table[i + 1] - a) * frac;
+        float a = Unsafe.Add(ref table, i);
+        return a + (Unsafe.Add(ref table, i + 1) - a) * frac;
     }
 
     private static float[] Build()
