@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>
@@ -31,6 +33,9 @@ public sealed class Synthesizer : IAudioSource
             _parts[p] = new PartState(ps, excluded);
             if (!excluded) used[(int)ps.Kind] = true;
         }
+        // Build shared static tables now, not on the audio thread at the first note.
+        RuntimeHelpers.RunClassConstructor(typeof(SineTable).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(ChimeGenerator).TypeHandle);
         _voices = new Voice[settings.MaxPolyphony];
         for (int v = 0; v < _voices.Length; v++)
         {
