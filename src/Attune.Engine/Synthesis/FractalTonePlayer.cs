@@ -32,8 +32,8 @@ public sealed class FractalTonePlayer : IAudioSource
         _notesPerMinute = settings.NotesPerMinute;
         _density = settings.Density;
         _lowestNote = settings.LowestNote;
-        var parts = new List<PartSettings> { new(InstrumentKind.Chimes, -3f, 0f, 0.45f) };
-        if (settings.PadDrone) parts.Add(new PartSettings(InstrumentKind.WarmPad, -16f, 0f, 0.6f));
+        var parts = new List<PartSettings> { new(InstrumentKind.Chimes, 0f, 0f, 0.45f) };
+        if (settings.PadDrone) parts.Add(new PartSettings(InstrumentKind.WarmPad, -14f, 0f, 0.6f));
         PartInstruments = [.. parts.Select(p => p.Kind)];
         _synth = new Synthesizer(new SynthSettings(parts, maxPolyphony: 16, new ReverbSettings(settings.ReverbSeconds, 0.4f, 0.8f)), random.Fork());
         _melody = new FractalMelody(random.Fork(), 5 * settings.RangeOctaves + 1);

@@ -46,7 +46,7 @@ internal sealed class Voice
         Pitch = pitch;
         Order = order;
         // Soft velocity curve: quiet notes stay audible, loud ones are not harsh.
-        _velocityGain = 0.25f + 0.75f * velocity;
+        _velocityGain = (0.25f + 0.75f * velocity) * VoiceLevel(state.Kind);
         EnvelopeShape shape = _generator.Start(pitch, velocity, state);
         double minAttack = state.Kind == InstrumentKind.SoftKeys ? 0.005 : 0.002;
         double attack = float.IsNaN(state.AttackSeconds) ? shape.Attack : Math.Max(minAttack, state.AttackSeconds);
@@ -125,6 +125,18 @@ internal sealed class Voice
         _envelope.Stop();
         Part = -1;
     }
+
+    /// <summary>Per-instrument level so one full-velocity voice peaks near −12 dBFS and a chord has headroom.</summary>
+    private static float VoiceLevel(InstrumentKind kind) => kind switch
+    {
+        InstrumentKind.WarmPad => 0.25f,
+        InstrumentKind.SoftKeys => 0.28f,
+        InstrumentKind.RoundBass => 0.3f,
+        InstrumentKind.Chimes => 0.18f,
+        InstrumentKind.Rain => 0.3f,
+        InstrumentKind.Wind => 0.15f,
+        _ => 0.12f,
+    };
 
     /// <summary>dst += src · gain · scale, vectorised with <see cref="Vector{T}"/>.</summary>
     private static void MultiplyAdd(ReadOnlySpan<float> src, ReadOnlySpan<float> gain, float scale, Span<float> dst)
