@@ -1,9 +1,8 @@
 namespace Attune.Engine.Synthesis;
 
-/// <summary>Round bass: a sine with a little second harmonic, low-passed; brightness opens the filter.</summary>
+/// <summary>Round bass: a sine with a little second and third harmonic, low-passed; brightness adds harmonics and opens the filter.</summary>
 internal sealed class BassGenerator : VoiceGenerator
 {
-    private const float SecondHarmonic = 0.18f;
     private uint _phase, _inc;
     private double _lp, _hz;
 
@@ -18,13 +17,17 @@ internal sealed class BassGenerator : VoiceGenerator
 
     public override void Render(Span<float> left, Span<float> right, PartState part)
     {
-        double a = OnePole(_hz * (3 + 8 * part.Brightness.Current));
+        float b = part.Brightness.Current;
+        double a = OnePole(_hz * (2.5 + 6 * b));
+        // sin³ = (3 sin − sin 3x)/4: a cubic term adds the third harmonic without another table read.
+        float h2 = 0.1f + 0.2f * b, h3 = 0.6f * b;
         ref float t = ref SineTable.Start;
         uint p = _phase, inc = _inc;
         double y = _lp;
         for (int i = 0; i < left.Length; i++)
         {
-            float x = SineTable.Lookup(ref t, p) + SecondHarmonic * SineTable.Lookup(ref t, p << 1);
+            float s1 = SineTable.Lookup(ref t, p);
+            float x = s1 + h2 * SineTable.Lookup(ref t, p << 1) - h3 * s1 * s1 * s1;
             y += a * (x - y);
             left[i] = (float)y;
             right[i] = (float)y;

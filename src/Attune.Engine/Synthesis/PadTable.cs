@@ -16,7 +16,7 @@ internal static class PadTable
     /// <summary>Phase accumulator: 2^32 units span the table, so 2^15 units per sample.</summary>
     public const int FracBits = 32 - Bits;
     public const double BaseFrequency = 261.6255653005986; // C4
-    private const int Harmonics = 48;
+    private const int Harmonics = 32; // up to 8.4 kHz at C4: no aliasing when played up to C5
     private const double BandwidthCents = 28;
 
     private static readonly Lazy<float[]> s_table = new(Build);
@@ -33,15 +33,16 @@ internal static class PadTable
         {
             double fh = BaseFrequency * h;
             if (fh > AudioFormat.SampleRate * 0.45) break;
-            // Warm, slightly hollow spectrum: roll-off ~1/h^1.2, even harmonics a little softer.
-            double weight = Math.Pow(h, -1.2) * (h % 2 == 0 ? 0.7 : 1.0);
+            // Warm, slightly hollow spectrum: amplitude roll-off ~1/h^0.8, even harmonics a little softer.
+            double weight = Math.Pow(h, -0.8) * (h % 2 == 0 ? 0.7 : 1.0);
             double bwHz = (Math.Pow(2, BandwidthCents / 1200) - 1) * BaseFrequency * Math.Pow(h, 0.9);
             int lo = Math.Max(1, (int)((fh - 4 * bwHz) / binHz));
             int hi = Math.Min(half - 1, (int)((fh + 4 * bwHz) / binHz) + 1);
             for (int k = lo; k <= hi; k++)
             {
                 double x = (k * binHz - fh) / bwHz;
-                amplitude[k] += weight * Math.Exp(-x * x) / bwHz;
+                // Divided by √bandwidth so each harmonic's energy follows weight², however wide its band.
+                amplitude[k] += weight * Math.Exp(-x * x) / Math.Sqrt(bwHz);
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>
@@ -20,24 +22,28 @@ internal struct StateVariableFilter
 
     public void Reset() { _ic1 = 0; _ic2 = 0; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double BandPass(double x)
     {
         Tick(x, out double v1, out _);
         return v1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double LowPass(double x)
     {
         Tick(x, out _, out double v2);
         return v2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double HighPass(double x)
     {
         Tick(x, out double v1, out double v2);
         return x - _k * v1 - v2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Tick(double v0, out double v1, out double v2)
     {
         double v3 = v0 - _ic2;

@@ -67,6 +67,8 @@ internal sealed class TextureGenerator : VoiceGenerator
         float amp = _amp, ampStep = (target - amp) / n;
         double body = _bodyWeight;
         uint nl = _noiseL, nr = _noiseR;
+        // Filters copied to locals so their state stays in registers through the loop.
+        StateVariableFilter bandL = _bandL, bandR = _bandR, bodyL = _bodyL, bodyR = _bodyR;
         const float noiseScale = 1f / 2147483648f;
         for (int i = 0; i < n; i++)
         {
@@ -74,9 +76,10 @@ internal sealed class TextureGenerator : VoiceGenerator
             nr ^= nr << 13; nr ^= nr >> 17; nr ^= nr << 5;
             double xl = (int)nl * noiseScale, xr = (int)nr * noiseScale;
             amp += ampStep;
-            left[i] = (float)((_bandL.BandPass(xl) + body * _bodyL.LowPass(xl)) * amp);
-            right[i] = (float)((_bandR.BandPass(xr) + body * _bodyR.LowPass(xr)) * amp);
+            left[i] = (float)((bandL.BandPass(xl) + body * bodyL.LowPass(xl)) * amp);
+            right[i] = (float)((bandR.BandPass(xr) + body * bodyR.LowPass(xr)) * amp);
         }
+        _bandL = bandL; _bandR = bandR; _bodyL = bodyL; _bodyR = bodyR;
         _noiseL = nl; _noiseR = nr; _amp = target;
     }
 

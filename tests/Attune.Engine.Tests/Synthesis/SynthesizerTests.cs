@@ -30,23 +30,35 @@ public class SynthesizerTests
     [InlineData(InstrumentKind.RoundBass)]
     [InlineData(InstrumentKind.WarmPad)]
     [InlineData(InstrumentKind.Chimes)]
+    [InlineData(InstrumentKind.SoftKeys)]
     public void Note_on_off_and_steal_never_jump(InstrumentKind kind)
     {
         // One voice: the second note steals the first.
         var synth = Single(kind, maxPolyphony: 1);
         synth.Schedule(MusicEvent.Control(0, 0, ControlKind.AttackSeconds, 0.002f));
         synth.Schedule(MusicEvent.Control(0, 0, ControlKind.ReleaseSeconds, 0.005f));
-        synth.Schedule(MusicEvent.NoteOn(Frames(0.01) + 17, 0, 45, 1f));
-        synth.Schedule(MusicEvent.NoteOn(Frames(1.0) + 101, 0, 52, 1f));
-        synth.Schedule(MusicEvent.NoteOff(Frames(2.0) + 5, 0, 52));
+        int on = Frames(0.01) + 17, steal = Frames(1.0) + 101, off = Frames(2.0) + 5;
+        synth.Schedule(MusicEvent.NoteOn(on, 0, 45, 1f));
+        synth.Schedule(MusicEvent.NoteOn(steal, 0, 52, 1f));
+        synth.Schedule(MusicEvent.NoteOff(off, 0, 52));
         var (left, right) = Render(synth, Frames(2.5));
 
-        // A jump shows up as a step that is large compared with the local peak level; smooth
-        // tones step by at most 2π·f/fs of their peak per sample (an unfaded cut steps by ~0.6).
-        double steadyRatio = MaxStepRatio(left.AsSpan(Frames(0.5), Frames(0.45)));
-        double worst = Math.Max(MaxStepRatio(left), MaxStepRatio(right));
-        Assert.True(steadyRatio > 0, "the notes should be audible");
-        Assert.True(worst < 0.15, $"worst step/peak {worst:G3} vs steady {steadyRatio:G3}");
+        // Largest sample-to-sample step while the notes sound steadily, just after each attack and
+        // just before each change; a jump (unfaded cut or start) would step by a sizeable part of
+        // the peak, far above it.
+        int ms = Frames(0.001);
+        foreach (float[] x in new[] { left, right })
+        {
+            double steady = Math.Max(
+                Math.Max(MaxStep(x.AsSpan(on + 5 * ms, 300 * ms)), MaxStep(x.AsSpan(steal - 300 * ms, 300 * ms))),
+                Math.Max(MaxStep(x.AsSpan(steal + 20 * ms, 300 * ms)), MaxStep(x.AsSpan(off - 300 * ms, 300 * ms))));
+            Assert.True(steady > 1e-4, "the notes should be audible");
+            double atOn = MaxStep(x.AsSpan(on - 5 * ms, 10 * ms));
+            double atSteal = MaxStep(x.AsSpan(steal - ms, 20 * ms));
+            double atOff = MaxStep(x.AsSpan(off, 50 * ms));
+            Assert.True(Math.Max(atOn, Math.Max(atSteal, atOff)) <= steady * 1.2,
+                $"steps at on/steal/off {atOn:G3}/{atSteal:G3}/{atOff:G3} vs steady {steady:G3}");
+        }
         Assert.True(MaxAbs(left.AsSpan(Frames(2.1))) < 1e-3, "note should have been released");
     }
 
@@ -158,6 +170,54 @@ public class SynthesizerTests
         Assert.True(MaxStep(left.AsSpan(Frames(1.9), Frames(0.2))) <= MaxStep(left.AsSpan(Frames(1.5), Frames(0.4))) * 1.3);
     }
 
+    [Theory]
+    [InlineData(InstrumentKind.WarmPad, 57)]
+    [InlineData(InstrumentKind.SoftKeys, 60)]
+    [InlineData(InstrumentKind.Chimes, 72)]
+    [InlineData(InstrumentKind.RoundBass, 40)]
+    public void Brightness_raises_the_upper_harmonics(InstrumentKind kind, int pitch)
+    {
+        double fundamental = 440 * Math.Pow(2, (pitch - 69) / 12.0);
+        double UpperShare(float brightness)
+        {
+            var synth = Single(kind);
+            synth.Schedule(MusicEvent.Control(0, 0, ControlKind.Brightness, brightness));
+            synth.Schedule(MusicEvent.Control(0, 0, ControlKind.AttackSeconds, 0.01f));
+            synth.Schedule(MusicEvent.NoteOn(Frames(0.3), 0, pitch, 0.8f));
+            var (left, _) = Render(synth, Frames(1.5));
+            double[] psd = Attune.Engine.Analysis.Welch.PowerSpectralDensity(left.AsSpan(Frames(0.4)), 48_000, 8192);
+            double total = 0, upper = 0;
+            for (int k = 0; k < psd.Length; k++)
+            {
+                total += psd[k];
+                if (k * 48_000.0 / 8192 > 1.5 * fundamental) upper += psd[k];
+            }
+            return upper / total;
+        }
+        double dark = UpperShare(0.1f), bright = UpperShare(0.9f);
+        Assert.True(bright > 2 * dark, $"upper-harmonic share {dark:G3} → {bright:G3}");
+    }
+
+    [Fact]
+    public void Attack_control_slows_the_onset()
+    {
+        // Time for the 20 ms RMS to reach half its steady value.
+        double RiseSeconds(float attack)
+        {
+            var synth = Single(InstrumentKind.WarmPad);
+            synth.Schedule(MusicEvent.Control(0, 0, ControlKind.AttackSeconds, attack));
+            synth.Schedule(MusicEvent.NoteOn(0, 0, 60, 1f));
+            var (left, _) = Render(synth, Frames(4.0));
+            const int chunk = 960;
+            double steady = Rms(left.AsSpan(Frames(3.0), Frames(1.0)));
+            for (int c = 0; (c + 1) * chunk <= left.Length; c++)
+                if (Rms(left.AsSpan(c * chunk, chunk)) >= 0.5 * steady) return (c + 0.5) * chunk / 48_000.0;
+            return double.NaN;
+        }
+        Assert.InRange(RiseSeconds(0.1f), 0.02, 0.09);
+        Assert.InRange(RiseSeconds(2f), 0.8, 1.2);
+    }
+
     [Fact]
     public void Schedule_rejects_unknown_part()
     {
@@ -165,23 +225,10 @@ public class SynthesizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => synth.Schedule(MusicEvent.NoteOn(0, 3, 60, 1f)));
     }
 
-    /// <summary>Largest |x[i] − x[i−1]| relative to the peak level within about ±5 ms.</summary>
-    private static double MaxStepRatio(ReadOnlySpan<float> x)
+    private static double Rms(ReadOnlySpan<float> x)
     {
-        const int chunk = 120;
-        int chunks = (x.Length + chunk - 1) / chunk;
-        var peaks = new double[chunks];
-        for (int c = 0; c < chunks; c++) peaks[c] = MaxAbs(x.Slice(c * chunk, Math.Min(chunk, x.Length - c * chunk)));
-        double worst = 0;
-        for (int i = 1; i < x.Length; i++)
-        {
-            double step = Math.Abs(x[i] - x[i - 1]);
-            if (step < 1e-6) continue;
-            int c = i / chunk;
-            double peak = 0;
-            for (int k = Math.Max(0, c - 2); k <= Math.Min(chunks - 1, c + 2); k++) peak = Math.Max(peak, peaks[k]);
-            worst = Math.Max(worst, step / peak);
-        }
-        return worst;
+        double sum = 0;
+        foreach (float v in x) sum += v * v;
+        return Math.Sqrt(sum / x.Length);
     }
 }
