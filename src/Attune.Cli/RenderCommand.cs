@@ -98,7 +98,7 @@ internal static class RenderCommand
 
         if (midiFile is not null)
         {
-            MidiFileWriter.Write(midiFile.TempPath, session.PlayedEvents, session.MidiTempoBpm, session.Parts);
+            MidiFileWriter.WriteFile(midiFile.TempPath, session.PlayedEvents, session.PartInstruments, session.MidiTempoBpm);
             midiFile.Commit();
         }
         eventsFile?.Commit();

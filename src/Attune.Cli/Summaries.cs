@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Attune.Engine.Events;
@@ -10,7 +11,8 @@ internal static class Summaries
 {
     public const int MaxListedEvents = 200;
 
-    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
+    // Relaxed escaping keeps units such as − and ≈ readable in the summary.
+    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void AddMeasurement(JsonObject summary, OutputMeasurement m, SafetyGovernor safety)
     {

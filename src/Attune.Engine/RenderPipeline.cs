@@ -60,7 +60,7 @@ public sealed class RenderPipeline
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentOutOfRangeException.ThrowIfNegative(frames);
-        long fadeOutAt = Math.Max(0, frames - (long)(SafetyGovernor.FadeOutSeconds * AudioFormat.SampleRate));
+        long fadeOutAt = Math.Max(0, frames - (long)(FadeController.LongFadeSeconds * AudioFormat.SampleRate));
         bool fading = false;
         long done = 0;
         long nextReport = 0;

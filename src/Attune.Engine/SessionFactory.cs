@@ -1,0 +1,46 @@
+using Attune.Engine.Events;
+using Attune.Engine.Safety;
+using Attune.Engine.Synthesis;
+using Attune.Engine.Therapy;
+
+namespace Attune.Engine;
+
+/// <summary>Builds the signal path for a programme: its source, the notch when fT is known, and Safety.</summary>
+public static class SessionFactory
+{
+    public static TherapySession Create(RenderSettings settings, OutputKind output, EventLog log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(log);
+        var random = new SeededRandom(settings.Seed);
+        var profile = settings.Profile;
+        // Sound generators sit a few dB above the person's just-audible level (TRT mixing point, THERAPY.md).
+        double generatorDbfs = SoundGeneratorLevel.FromSensationLevel(profile.JustAudibleDbfs, settings.LevelDbAboveJustAudible);
+        FractalTonePlayer? notes = null;
+        IAudioSource source;
+        switch (settings.Mode)
+        {
+            case TherapyMode.Fractal:
+                notes = new FractalTonePlayer(new FractalToneSettings(), random);
+                source = notes;
+                break;
+            case TherapyMode.Noise:
+                source = new NoiseGenerator(settings.Color, generatorDbfs, random, profile.TinnitusHz ?? 1000);
+                break;
+            case TherapyMode.CoordinatedReset:
+                source = new CoordinatedResetGenerator(profile.TinnitusHz!.Value, generatorDbfs, random);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings), settings.Mode, "unknown therapy mode");
+        }
+        var notch = settings.Notched ? NotchFilter.ForProfile(profile) : null;
+        log.Write(0, "session", "start",
+            EventField.Of("mode", settings.Mode.ToString()),
+            EventField.Of("seed", settings.Seed),
+            EventField.Of("notch_hz", profile.TinnitusHz is double f && settings.Notched ? f : double.NaN),
+            EventField.Of("notch_octaves", profile.NotchOctaves),
+            EventField.Of("minutes", settings.Minutes));
+        var safety = new SafetyGovernor(profile, output, log);
+        return new TherapySession(new RenderPipeline(source, notch, safety), notes);
+    }
+}
