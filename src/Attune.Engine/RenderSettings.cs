@@ -25,6 +25,10 @@ public sealed record RenderSettings
             || levelDbAboveJustAudible > SoundGeneratorLevel.MaxDbAboveJustAudible)
             throw new ProfileValidationException(nameof(LevelDbAboveJustAudible),
                 $"{levelDbAboveJustAudible} is outside the allowed range {SoundGeneratorLevel.MinDbAboveJustAudible}–{SoundGeneratorLevel.MaxDbAboveJustAudible} dB");
+        double generatorDbfs = profile.JustAudibleDbfs + levelDbAboveJustAudible;
+        if (mode != TherapyMode.Fractal && generatorDbfs > NoiseGenerator.MaxLevelDbfs)
+            throw new ProfileValidationException(nameof(LevelDbAboveJustAudible),
+                $"{levelDbAboveJustAudible} dB above the just-audible level {profile.JustAudibleDbfs} dBFS is {generatorDbfs} dBFS, above the generators' maximum {NoiseGenerator.MaxLevelDbfs} dBFS");
         if (mode == TherapyMode.CoordinatedReset && profile.TinnitusHz is null)
             throw new ProfileValidationException(nameof(TherapyProfile.TinnitusHz), "coordinated-reset mode needs the tinnitus frequency (250–16000 Hz)");
         if (color == NoiseColor.NarrowBand && profile.TinnitusHz is null)

@@ -20,6 +20,7 @@ public sealed class EventLog : IDisposable
     private readonly bool _ownsStream;
     private readonly Utf8JsonWriter? _json;
     private readonly List<LoggedEvent>? _memory;
+    private bool _disposed;
 
     private EventLog(Stream? stream, bool ownsStream, bool keepInMemory)
     {
@@ -76,6 +77,8 @@ public sealed class EventLog : IDisposable
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         _json?.Dispose();
         _stream?.Flush();
         if (_ownsStream) _stream?.Dispose();
