@@ -122,6 +122,7 @@ public class SynthesizerTests
     [Theory]
     [InlineData(InstrumentKind.Chimes)]
     [InlineData(InstrumentKind.SoftKeys)]
+    [InlineData(InstrumentKind.RoundBass)]
     public void Odd_block_sizes_render_the_same_sound(InstrumentKind kind)
     {
         // Short blocks take the scalar path for their tails, full blocks the vector path.
