@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>Round bass: a sine with a little second and third harmonic, low-passed; brightness adds harmonics and opens the filter.</summary>
@@ -19,20 +21,37 @@ internal sealed class BassGenerator : VoiceGenerator
     {
         float b = part.Brightness.Current;
         double a = OnePole(_hz * (2.5 + 6 * b));
-        // sin³ = (3 sin − sin 3x)/4: a cubic term adds the third harmonic without another table read.
+        // sin³ = (3 sin − sin 3x)/4: a cubic term adds the third harmonic without another sine.
         float h2 = 0.1f + 0.2f * b, h3 = 0.6f * b;
-        ref float t = ref SineTable.Start;
+        int n = left.Length, i = 0, width = Vector<float>.Count;
         uint p = _phase, inc = _inc;
-        double y = _lp;
-        for (int i = 0; i < left.Length; i++)
+        if (Vector.IsHardwareAccelerated && n >= width)
+        {
+            Vector<uint> vp = new Vector<uint>(p) + VectorSine.LaneIndex * inc, step = new Vector<uint>(inc * (uint)width);
+            var v2 = new Vector<float>(h2);
+            var v3 = new Vector<float>(h3);
+            for (; i + width <= n; i += width)
+            {
+                Vector<float> s1 = VectorSine.Sin(vp);
+                (s1 + v2 * VectorSine.Sin(Vector.ShiftLeft(vp, 1)) - v3 * s1 * s1 * s1).CopyTo(left[i..]);
+                vp += step;
+            }
+            p = vp[0];
+        }
+        ref float t = ref SineTable.Start;
+        for (; i < n; i++, p += inc)
         {
             float s1 = SineTable.Lookup(ref t, p);
-            float x = s1 + h2 * SineTable.Lookup(ref t, p << 1) - h3 * s1 * s1 * s1;
-            y += a * (x - y);
-            left[i] = (float)y;
-            right[i] = (float)y;
-            p += inc;
+            left[i] = s1 + h2 * SineTable.Lookup(ref t, p << 1) - h3 * s1 * s1 * s1;
         }
+        // The low-pass is recursive, so it runs sample by sample over the oscillator output.
+        double y = _lp;
+        for (int j = 0; j < n; j++)
+        {
+            y += a * (left[j] - y);
+            left[j] = (float)y;
+        }
+        left.CopyTo(right);
         _phase = p; _lp = y;
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>
@@ -36,6 +38,42 @@ internal sealed class ChimeGenerator : VoiceGenerator
     }
 
     public override void Render(Span<float> left, Span<float> right, PartState part)
+    {
+        int n = left.Length, i = 0, width = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated && n >= width)
+        {
+            // Each lane is one sample later than the previous: phase + lane·inc, amplitude · decay^lane.
+            Vector<uint> p0 = new Vector<uint>(_phase[0]) + VectorSine.LaneIndex * _inc[0], s0 = new Vector<uint>(_inc[0] * (uint)width);
+            Vector<uint> p1 = new Vector<uint>(_phase[1]) + VectorSine.LaneIndex * _inc[1], s1 = new Vector<uint>(_inc[1] * (uint)width);
+            Vector<uint> p2 = new Vector<uint>(_phase[2]) + VectorSine.LaneIndex * _inc[2], s2 = new Vector<uint>(_inc[2] * (uint)width);
+            Vector<uint> p3 = new Vector<uint>(_phase[3]) + VectorSine.LaneIndex * _inc[3], s3 = new Vector<uint>(_inc[3] * (uint)width);
+            Vector<float> a0 = LaneAmplitudes(0), a1 = LaneAmplitudes(1), a2 = LaneAmplitudes(2), a3 = LaneAmplitudes(3);
+            Vector<float> k0 = new((float)Math.Pow(_decay[0], width)), k1 = new((float)Math.Pow(_decay[1], width));
+            Vector<float> k2 = new((float)Math.Pow(_decay[2], width)), k3 = new((float)Math.Pow(_decay[3], width));
+            for (; i + width <= n; i += width)
+            {
+                Vector<float> x = a0 * VectorSine.Sin(p0) + a1 * VectorSine.Sin(p1) + a2 * VectorSine.Sin(p2) + a3 * VectorSine.Sin(p3);
+                x.CopyTo(left[i..]);
+                x.CopyTo(right[i..]);
+                p0 += s0; p1 += s1; p2 += s2; p3 += s3;
+                a0 *= k0; a1 *= k1; a2 *= k2; a3 *= k3;
+            }
+            // Lane 0 now holds the state of sample i.
+            _phase[0] = p0[0]; _phase[1] = p1[0]; _phase[2] = p2[0]; _phase[3] = p3[0];
+            _amp[0] = a0[0]; _amp[1] = a1[0]; _amp[2] = a2[0]; _amp[3] = a3[0];
+        }
+        if (i < n) RenderScalar(left[i..], right[i..]);
+    }
+
+    private Vector<float> LaneAmplitudes(int k)
+    {
+        Span<float> lanes = stackalloc float[Vector<float>.Count];
+        double a = _amp[k];
+        for (int j = 0; j < lanes.Length; j++, a *= _decay[k]) lanes[j] = (float)a;
+        return new Vector<float>(lanes);
+    }
+
+    private void RenderScalar(Span<float> left, Span<float> right)
     {
         ref float t = ref SineTable.Start;
         uint p0 = _phase[0], p1 = _phase[1], p2 = _phase[2], p3 = _phase[3];

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Attune.Engine.Synthesis;
 
 /// <summary>Soft electric-piano keys: two-operator FM (ratio 1:1) whose index decays faster than the tone; velocity and brightness raise the index.</summary>
@@ -24,6 +26,35 @@ internal sealed class KeysGenerator : VoiceGenerator
     }
 
     public override void Render(Span<float> left, Span<float> right, PartState part)
+    {
+        int n = left.Length, i = 0, width = Vector<float>.Count;
+        if (Vector.IsHardwareAccelerated && n >= width)
+        {
+            // Lanes are consecutive samples; the index excess over its floor decays by decay^lane.
+            Vector<uint> c = new Vector<uint>(_carrier) + VectorSine.LaneIndex * _incC, cs = new Vector<uint>(_incC * (uint)width);
+            Vector<uint> m = new Vector<uint>(_mod) + VectorSine.LaneIndex * _incM, ms = new Vector<uint>(_incM * (uint)width);
+            Span<float> lanes = stackalloc float[width];
+            double e = _index - _indexFloor;
+            for (int j = 0; j < width; j++, e *= _indexDecay) lanes[j] = (float)e;
+            var excess = new Vector<float>(lanes);
+            var floor = new Vector<float>((float)_indexFloor);
+            var step = new Vector<float>((float)Math.Pow(_indexDecay, width));
+            for (; i + width <= n; i += width)
+            {
+                Vector<int> offset = Vector.ConvertToInt32((floor + excess) * VectorSine.Sin(m));
+                Vector<float> x = VectorSine.Sin(c + Vector.AsVectorUInt32(offset));
+                x.CopyTo(left[i..]);
+                x.CopyTo(right[i..]);
+                c += cs;
+                m += ms;
+                excess *= step;
+            }
+            _carrier = c[0]; _mod = m[0]; _index = _indexFloor + excess[0];
+        }
+        if (i < n) RenderScalar(left[i..], right[i..]);
+    }
+
+    private void RenderScalar(Span<float> left, Span<float> right)
     {
         ref float t = ref SineTable.Start;
         uint c = _carrier, m = _mod, ic = _incC, im = _incM;

@@ -36,6 +36,7 @@ public sealed class Synthesizer : IAudioSource
         // Build shared static tables now, not on the audio thread at the first note.
         RuntimeHelpers.RunClassConstructor(typeof(SineTable).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(ChimeGenerator).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(VectorSine).TypeHandle);
         _voices = new Voice[settings.MaxPolyphony];
         for (int v = 0; v < _voices.Length; v++)
         {
