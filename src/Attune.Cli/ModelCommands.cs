@@ -43,7 +43,8 @@ public static class ModelCommands
         var window = new Option<int>("--window") { Description = "history frames (default 8)", DefaultValueFactory = _ => 8 };
         var context = new Option<int>("--context") { Description = "context units (default 192)", DefaultValueFactory = _ => 192 };
         var hidden = new Option<int>("--hidden") { Description = "NADE hidden units (default 96)", DefaultValueFactory = _ => 96 };
-        var command = new Command("train", "Train a model on the corpus, early-stopped on valid") { data, output, seed, epochs, window, context, hidden };
+        var maxShift = new Option<int>("--max-shift") { Description = "transposition augmentation range in semitones, 0–6 (default 0: the corpus is already in C)", DefaultValueFactory = _ => 0 };
+        var command = new Command("train", "Train a model on the corpus, early-stopped on valid") { data, output, seed, epochs, window, context, hidden, maxShift };
         command.SetAction(parse =>
         {
             var corpus = LoadCorpus(parse.GetValue(data));
@@ -55,6 +56,7 @@ public static class ModelCommands
                 Window = parse.GetValue(window),
                 ContextUnits = parse.GetValue(context),
                 HiddenUnits = parse.GetValue(hidden),
+                MaxShift = parse.GetValue(maxShift),
             };
             try
             {
@@ -62,7 +64,7 @@ public static class ModelCommands
             }
             catch (ArgumentOutOfRangeException e)
             {
-                throw new ModelUsageException($"--{e.ParamName?.ToLowerInvariant()}: {e.Message.Split(" (Parameter")[0]}");
+                throw new ModelUsageException($"{OptionName(e.ParamName)}: {e.Message.Split(" (Parameter")[0]}");
             }
             var train = GetSplit(corpus, "train");
             var valid = GetSplit(corpus, "valid");
@@ -129,7 +131,9 @@ public static class ModelCommands
         var frames = new Option<int>("--frames") { Description = "frames to sample (default 2000)", DefaultValueFactory = _ => 2000 };
         var seed = new Option<ulong>("--seed") { Description = "sampling seed (default 1)", DefaultValueFactory = _ => 1 };
         var temperature = new Option<double>("--temperature") { Description = "sampling temperature 0.05–10 (default 1)", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("stats", "KL divergences of style histograms between sampled frames and a split, as JSON") { data, split, modelPath, frames, seed, temperature };
+        var sequence = new Option<int>("--sequence-length") { Description = "restart the sampler every N frames, like a new chorale (default 60, the mean chorale length)", DefaultValueFactory = _ => 60 };
+        var histograms = new Option<bool>("--histograms") { Description = "also print both sets of histograms" };
+        var command = new Command("stats", "KL divergences of style histograms between sampled frames and a split, as JSON") { data, split, modelPath, frames, seed, temperature, sequence, histograms };
         command.SetAction(parse =>
         {
             string splitName = parse.GetValue(split) ?? "valid";
@@ -138,6 +142,8 @@ public static class ModelCommands
             if (count is < 1 or > 10_000_000) throw new ModelUsageException($"--frames: {count} is outside 1–10000000");
             double temp = parse.GetValue(temperature);
             if (!(temp >= 0.05 && temp <= 10)) throw new ModelUsageException($"--temperature: {temp} is outside 0.05–10");
+            int length = parse.GetValue(sequence);
+            if (length < 1) throw new ModelUsageException($"--sequence-length: {length} must be at least 1");
             var reference = new StyleStatistics();
             reference.AddChorales(GetSplit(LoadCorpus(parse.GetValue(data)), splitName));
             var nade = LoadModel(parse.GetValue(modelPath));
@@ -145,10 +151,18 @@ public static class ModelCommands
             var sample = new StyleStatistics();
             Span<int> notes = stackalloc int[ChoraleCorpus.KeyCount];
             var clock = Stopwatch.StartNew();
-            for (int i = 0; i < count; i++) sample.AddFrame(notes[..sampler.NextFrame(notes)]);
+            for (int i = 0; i < count; i++)
+            {
+                if (i % length == 0)
+                {
+                    sampler.Reset();
+                    sample.BeginSequence();
+                }
+                sample.AddFrame(notes[..sampler.NextFrame(notes)]);
+            }
             double seconds = clock.Elapsed.TotalSeconds;
             var kl = StyleStatistics.Divergences(reference, sample);
-            stdout.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            var result = new Dictionary<string, object>
             {
                 ["split"] = splitName,
                 ["reference_frames"] = reference.Frames,
@@ -156,12 +170,35 @@ public static class ModelCommands
                 ["temperature"] = temp,
                 ["seed"] = parse.GetValue(seed),
                 ["frames_per_second"] = Math.Round(count / seconds),
+                ["sequence_length"] = length,
                 ["kl_nats"] = kl.ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value, 5)),
-            }));
+            };
+            if (parse.GetValue(histograms))
+            {
+                result["reference_histograms"] = Histograms(reference);
+                result["sample_histograms"] = Histograms(sample);
+            }
+            stdout.WriteLine(JsonSerializer.Serialize(result));
             return 0;
         });
         return command;
     }
+
+    private static string OptionName(string? field) => field switch
+    {
+        nameof(TrainingOptions.ContextUnits) => "--context",
+        nameof(TrainingOptions.HiddenUnits) => "--hidden",
+        nameof(TrainingOptions.MaxShift) => "--max-shift",
+        _ => "--" + field?.ToLowerInvariant(),
+    };
+
+    private static Dictionary<string, long[]> Histograms(StyleStatistics s) => new()
+    {
+        ["pitch_class"] = s.PitchClass,
+        ["soprano_interval"] = s.SopranoInterval,
+        ["register"] = s.Register,
+        ["voice_count"] = s.VoiceCount,
+    };
 
     internal static ChoraleCorpus LoadCorpus(string? path)
     {

@@ -24,9 +24,10 @@ public class ChoraleSamplerTests
             Temperature = 0.1 + 3 * rng.NextDouble(), LowestNote = lowest, HighestNote = highest,
             ForbiddenPitches = pitches, ForbiddenPitchClasses = classes,
             Mode = (ScaleMode)rng.Next(3), Tonic = rng.Next(12), ModeStrength = 4 * rng.NextDouble(),
+            Transposition = rng.Next(25) - 12,
         };
         int allowed = 0;
-        for (int n = 21; n <= 108; n++) allowed += draft.IsAllowed(n) ? 1 : 0;
+        for (int n = 21 + draft.Transposition; n <= 108 + draft.Transposition; n++) allowed += draft.IsAllowed(n) ? 1 : 0;
         int max = rng.Next(Math.Min(allowed, 8) + 1);
         return draft with { MaxVoices = max, MinVoices = rng.Next(max + 1) };
     }
@@ -78,6 +79,24 @@ public class ChoraleSamplerTests
         Assert.Equal(40, a.FramesGenerated);
         a.Reset();
         Assert.Equal(0, a.FramesGenerated);
+    }
+
+    [Fact]
+    public void Transposition_moves_the_same_draw_by_its_interval()
+    {
+        var model = Model(-1f);
+        var plain = new ChoraleSampler(model, new SamplingSettings { LowestNote = 21, HighestNote = 100, MaxVoices = 6 }, 9);
+        var moved = new ChoraleSampler(model, new SamplingSettings { LowestNote = 23, HighestNote = 102, MaxVoices = 6, Transposition = 2 }, 9);
+        int[] a = new int[88], b = new int[88];
+        int total = 0;
+        for (int f = 0; f < 100; f++)
+        {
+            int n = plain.NextFrame(a);
+            Assert.Equal(n, moved.NextFrame(b));
+            for (int i = 0; i < n; i++) Assert.Equal(a[i] + 2, b[i]);
+            total += n;
+        }
+        Assert.True(total > 50);
     }
 
     [Fact]

@@ -11,8 +11,6 @@ namespace Attune.Engine.Composition.Model;
 /// </summary>
 public static class ChoraleNadeTrainer
 {
-    private const int MaxShiftDown = -6, MaxShiftUp = 5;
-
     /// <param name="onEpoch">Called after each epoch.</param>
     /// <param name="onProgress">Called with (epoch, fraction of the epoch done) about a hundred times per epoch.</param>
     public static ChoraleNade Train(
@@ -45,7 +43,7 @@ public static class ChoraleNadeTrainer
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            BuildEpoch(train, options.Transpose, rng, examples);
+            BuildEpoch(train, options.MaxShift, rng, examples);
             double trainSum = 0;
             int batches = (examples.Count + options.BatchSize - 1) / options.BatchSize;
             int reportEvery = Math.Max(1, batches / 100);
@@ -105,21 +103,22 @@ public static class ChoraleNadeTrainer
         }
     }
 
-    private static void BuildEpoch(IReadOnlyList<int[][]> train, bool transpose, SeededRandom rng, List<(int, int, int)> examples)
+    private static void BuildEpoch(IReadOnlyList<int[][]> train, int maxShift, SeededRandom rng, List<(int, int, int)> examples)
     {
         examples.Clear();
         for (int c = 0; c < train.Count; c++)
         {
             int shift = 0;
-            if (transpose)
+            if (maxShift > 0)
             {
                 int lo = int.MaxValue, hi = int.MinValue;
                 foreach (var frame in train[c])
                 {
                     foreach (int note in frame) { lo = Math.Min(lo, note); hi = Math.Max(hi, note); }
                 }
-                int down = lo == int.MaxValue ? MaxShiftDown : Math.Max(MaxShiftDown, ChoraleCorpus.LowestKey - lo);
-                int up = hi == int.MinValue ? MaxShiftUp : Math.Min(MaxShiftUp, ChoraleCorpus.HighestKey - hi);
+                int down = lo == int.MaxValue ? -maxShift : Math.Max(-maxShift, ChoraleCorpus.LowestKey - lo);
+                int up = Math.Min(maxShift, 5);
+                if (hi != int.MinValue) up = Math.Min(up, ChoraleCorpus.HighestKey - hi);
                 shift = down + rng.Next(up - down + 1);
             }
             for (int t = 0; t < train[c].Length; t++) examples.Add((c, t, shift));

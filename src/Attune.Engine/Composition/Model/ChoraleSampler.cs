@@ -4,7 +4,8 @@ namespace Attune.Engine.Composition.Model;
 /// Generates chorale frames one at a time from a <see cref="ChoraleNade"/>, steered by
 /// <see cref="SamplingSettings"/>. Constraints act inside the NADE's low-to-high key sampling
 /// (Larochelle &amp; Murray 2011): a forbidden key, or any key once the voice maximum is reached,
-/// gets probability 0; a frame below the voice minimum is redrawn, and on the last attempt the
+/// gets probability 0 (the model keeps thinking in its own key; <see cref="SamplingSettings.Transposition"/>
+/// moves its output before the constraints are checked); a frame below the voice minimum is redrawn, and on the last attempt the
 /// remaining allowed keys are forced on. Same model, settings and seed → same frames.
 /// No allocation per frame: all buffers are made in the constructor.
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class ChoraleSampler
     private int _newest = -1;
     private int _generated;
     private float _inverseTemperature;
+    private int _offset = ChoraleCorpus.LowestKey; // MIDI note of model key 0 after transposition
     private SamplingSettings _settings = new();
 
     public ChoraleSampler(ChoraleNade model, SamplingSettings settings, ulong seed)
@@ -50,7 +52,8 @@ public sealed class ChoraleSampler
             value.Validate();
             _settings = value;
             _inverseTemperature = (float)(1.0 / value.Temperature);
-            for (int k = 0; k < N; k++) _allowed[k] = value.IsAllowed(k + ChoraleCorpus.LowestKey);
+            _offset = ChoraleCorpus.LowestKey + value.Transposition;
+            for (int k = 0; k < N; k++) _allowed[k] = value.IsAllowed(k + _offset);
             _allowedAtOrAbove[N] = 0;
             for (int k = N - 1; k >= 0; k--) _allowedAtOrAbove[k] = _allowedAtOrAbove[k + 1] + (_allowed[k] ? 1 : 0);
             Array.Clear(_modeBias);
@@ -60,7 +63,7 @@ public sealed class ChoraleSampler
                 int third = value.Mode == ScaleMode.Major ? 4 : 3;
                 for (int k = 0; k < N; k++)
                 {
-                    int degree = ((k + ChoraleCorpus.LowestKey - value.Tonic) % 12 + 12) % 12;
+                    int degree = ((k + _offset - value.Tonic) % 12 + 12) % 12;
                     float bias = Array.IndexOf(scale, degree) < 0 ? -1f : 0f;
                     if (degree == 0 || degree == third || degree == 7) bias = 0.5f;
                     _modeBias[k] = (float)(bias * value.ModeStrength);
@@ -94,7 +97,7 @@ public sealed class ChoraleSampler
             count = SampleKeys(force: attempt == Attempts);
             if (count >= _settings.MinVoices) break;
         }
-        for (int i = 0; i < count; i++) notes[i] = _keys[i] + ChoraleCorpus.LowestKey;
+        for (int i = 0; i < count; i++) notes[i] = _keys[i] + _offset;
         Remember(count);
         return count;
     }

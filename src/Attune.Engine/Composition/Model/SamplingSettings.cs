@@ -23,6 +23,12 @@ public sealed record SamplingSettings
 
     public ScaleMode Mode { get; init; } = ScaleMode.None;
 
+    /// <summary>
+    /// Semitones added to every note the model proposes (−12–12), before the range and forbidden
+    /// pitches apply: the corpus is in C major/minor, so this moves the music to another key.
+    /// </summary>
+    public int Transposition { get; init; }
+
     /// <summary>Pitch class of the chosen key's tonic (0 = C … 11 = B).</summary>
     public int Tonic { get; init; }
 
@@ -43,6 +49,7 @@ public sealed record SamplingSettings
         if (HighestNote < LowestNote) throw new ArgumentOutOfRangeException(nameof(HighestNote), HighestNote, $"HighestNote must be ≥ LowestNote ({LowestNote})");
         if (MaxVoices is < 0 or > ChoraleCorpus.KeyCount) throw new ArgumentOutOfRangeException(nameof(MaxVoices), MaxVoices, "MaxVoices must be in [0, 88]");
         if (MinVoices < 0 || MinVoices > MaxVoices) throw new ArgumentOutOfRangeException(nameof(MinVoices), MinVoices, $"MinVoices must be in [0, MaxVoices={MaxVoices}]");
+        if (Transposition is < -12 or > 12) throw new ArgumentOutOfRangeException(nameof(Transposition), Transposition, "Transposition must be in [-12, 12] semitones");
         if (!Enum.IsDefined(Mode)) throw new ArgumentOutOfRangeException(nameof(Mode), Mode, "Mode must be None, Major or Minor");
         if (Tonic is < 0 or > 11) throw new ArgumentOutOfRangeException(nameof(Tonic), Tonic, "Tonic must be a pitch class in [0, 11]");
         if (!(ModeStrength >= 0 && ModeStrength <= 10)) throw new ArgumentOutOfRangeException(nameof(ModeStrength), ModeStrength, "ModeStrength must be in [0, 10]");
@@ -54,12 +61,12 @@ public sealed record SamplingSettings
             if (pc is < 0 or > 11) throw new ArgumentOutOfRangeException(nameof(ForbiddenPitchClasses), pc, "ForbiddenPitchClasses entries must be in [0, 11]");
         }
         int allowed = 0;
-        for (int note = LowestNote; note <= HighestNote; note++)
+        for (int note = Math.Max(LowestNote, ChoraleCorpus.LowestKey + Transposition); note <= Math.Min(HighestNote, ChoraleCorpus.HighestKey + Transposition); note++)
         {
             if (IsAllowed(note)) allowed++;
         }
         if (allowed < MinVoices)
-            throw new ArgumentException($"MinVoices: {MinVoices} voices requested but only {allowed} notes are allowed by the range and forbidden pitches", nameof(MinVoices));
+            throw new ArgumentException($"MinVoices: {MinVoices} voices requested but only {allowed} notes are allowed by the range, transposition and forbidden pitches", nameof(MinVoices));
     }
 
     /// <summary>Whether a MIDI note passes the register range and the forbidden lists.</summary>

@@ -17,8 +17,11 @@ public sealed record TrainingOptions
     public double ClipNorm { get; init; } = 5.0;
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>Transpose each training chorale by a random shift in [−6, +5] semitones each epoch (kept inside the keyboard).</summary>
-    public bool Transpose { get; init; } = true;
+    /// <summary>
+    /// Transpose each training chorale each epoch by a random shift in [−MaxShift, min(MaxShift, 5)]
+    /// semitones (kept inside the keyboard); 0 trains on the chorales as given.
+    /// </summary>
+    public int MaxShift { get; init; } = 6;
 
     public void Validate()
     {
@@ -34,5 +37,6 @@ public sealed record TrainingOptions
         Check(nameof(BatchSize), BatchSize, 1, 100_000);
         Check(nameof(LearningRate), LearningRate, 1e-6, 1);
         Check(nameof(ClipNorm), ClipNorm, 1e-3, 1e6);
+        Check(nameof(MaxShift), MaxShift, 0, 6);
     }
 }
