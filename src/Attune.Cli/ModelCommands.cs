@@ -43,7 +43,7 @@ public static class ModelCommands
         var window = new Option<int>("--window") { Description = "history frames (default 8)", DefaultValueFactory = _ => 8 };
         var context = new Option<int>("--context") { Description = "context units (default 192)", DefaultValueFactory = _ => 192 };
         var hidden = new Option<int>("--hidden") { Description = "NADE hidden units (default 96)", DefaultValueFactory = _ => 96 };
-        var maxShift = new Option<int>("--max-shift") { Description = "transposition augmentation range in semitones, 0–6 (default 0: the corpus is already in C)", DefaultValueFactory = _ => 0 };
+        var maxShift = new Option<int>("--max-shift") { Description = "random transposition of training chorales by up to this many semitones, 0–6 (default 6)", DefaultValueFactory = _ => 6 };
         var command = new Command("train", "Train a model on the corpus, early-stopped on valid") { data, output, seed, epochs, window, context, hidden, maxShift };
         command.SetAction(parse =>
         {
