@@ -79,7 +79,8 @@ public static class ModelCommands
                 {
                     int filled = (int)(fraction * 30);
                     stderr.Write(Invariant($"\repoch {epoch,3} [{new string('#', filled)}{new string('.', 30 - filled)}] {fraction * 100,3:F0}%"));
-                });
+                },
+                best => best.Save(outPath)); // checkpoint: an interrupted run leaves its best model so far
             trained.Save(outPath);
             var trainReport = ChoraleEvaluator.Evaluate(trained, train);
             var validReport = ChoraleEvaluator.Evaluate(trained, valid);

@@ -13,12 +13,14 @@ public static class ChoraleNadeTrainer
 {
     /// <param name="onEpoch">Called after each epoch.</param>
     /// <param name="onProgress">Called with (epoch, fraction of the epoch done) about a hundred times per epoch.</param>
+    /// <param name="onImproved">Called with the model whenever the validation NLL improves (to save a checkpoint).</param>
     public static ChoraleNade Train(
         IReadOnlyList<int[][]> train,
         IReadOnlyList<int[][]> valid,
         TrainingOptions options,
         Action<EpochReport>? onEpoch = null,
-        Action<int, double>? onProgress = null)
+        Action<int, double>? onProgress = null,
+        Action<ChoraleNade>? onImproved = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(valid);
@@ -77,6 +79,7 @@ public static class ChoraleNadeTrainer
                 lr *= 0.5; // plateau: smaller steps before giving up
             }
             onEpoch?.Invoke(new EpochReport(epoch, trainSum / examples.Count, validNll, improved, clock.Elapsed));
+            if (improved) onImproved?.Invoke(model);
             if (sinceBest >= options.Patience) break;
         }
         Array.Copy(best, p, p.Length);
