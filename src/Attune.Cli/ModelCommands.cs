@@ -30,7 +30,6 @@ public static class ModelCommands
         model.Subcommands.Add(CreateTrain(stdout, stderr));
         model.Subcommands.Add(CreateEval(stdout));
         model.Subcommands.Add(CreateStats(stdout));
-
         return model;
     }
 
@@ -49,6 +48,8 @@ public static class ModelCommands
         {
             var corpus = LoadCorpus(parse.GetValue(data));
             string outPath = parse.GetValue(output) ?? throw new ModelUsageException("--out: a model file path is required");
+            string? outDir = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (outDir is null || !Directory.Exists(outDir)) throw new ModelUsageException($"--out: directory of {outPath} does not exist");
             var options = new TrainingOptions
             {
                 Seed = parse.GetValue(seed),
@@ -68,6 +69,7 @@ public static class ModelCommands
             }
             var train = GetSplit(corpus, "train");
             var valid = GetSplit(corpus, "valid");
+            if (train.Count == 0) throw new ModelUsageException("--data: split \"train\" has no chorales");
             var clock = Stopwatch.StartNew();
             var trained = ChoraleNadeTrainer.Train(train, valid, options,
                 report =>

@@ -63,6 +63,21 @@ public sealed class ModelCommandsTests : IDisposable
         Assert.DoesNotContain('\n', e.Message);
     }
 
+    [Theory]
+    [InlineData("--hidden", "0", "--hidden: HiddenUnits must be in [1, 4096]")]
+    [InlineData("--max-shift", "7", "--max-shift: MaxShift must be in [0, 6]")]
+    [InlineData("--out", "/nonexistent-dir/m.bin", "--out: directory of /nonexistent-dir/m.bin does not exist")]
+    public void Bad_training_options_are_usage_errors(string option, string value, string expected)
+    {
+        string data = Write("corpus.json", """{"train": [[[60], [62]]], "valid": [[[60], [62]]]}""");
+        var args = new List<string> { "model", "train", "--data", data, "--out", Path.Combine(_dir, "m.bin") };
+        int at = args.IndexOf(option);
+        if (at >= 0) args[at + 1] = value;
+        else args.AddRange([option, value]);
+        var e = Assert.Throws<ModelUsageException>(() => Run([.. args]));
+        Assert.StartsWith(expected, e.Message);
+    }
+
     [Fact]
     public void Missing_model_file_is_a_usage_error()
     {
