@@ -4,10 +4,12 @@ namespace Attune.Engine.Composition.Model;
 /// Generates chorale frames one at a time from a <see cref="ChoraleNade"/>, steered by
 /// <see cref="SamplingSettings"/>. Constraints act inside the NADE's low-to-high key sampling
 /// (Larochelle &amp; Murray 2011): a forbidden key, or any key once the voice maximum is reached,
-/// gets probability 0 (the model keeps thinking in its own key; <see cref="SamplingSettings.Transposition"/>
-/// moves its output before the constraints are checked); a frame below the voice minimum is redrawn, and on the last attempt the
-/// remaining allowed keys are forced on. Same model, settings and seed → same frames.
-/// No allocation per frame: all buffers are made in the constructor.
+/// gets probability 0, so the remaining keys' conditionals are renormalised by construction; a
+/// frame below the voice minimum is redrawn, and on the last attempt the remaining allowed keys
+/// are forced on. <see cref="SamplingSettings.Transposition"/> moves the model's output before the
+/// constraints are checked; the history stays in the model's own key. Same model, settings and
+/// seed → same frames. No allocation per frame. Not thread-safe: change <see cref="Settings"/> on
+/// the thread that calls <see cref="NextFrame"/>.
 /// </summary>
 public sealed class ChoraleSampler
 {
