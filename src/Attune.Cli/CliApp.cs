@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(RenderCommand.Create(stdout, stderr));
         root.Subcommands.Add(NotchCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ModelCommands.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -34,6 +35,11 @@ public static class CliApp
         catch (ProfileValidationException e)
         {
             stderr.WriteLine($"attune: {OptionNames.ForField(e.Field)}: {Detail(e)}");
+            return ExitUsage;
+        }
+        catch (ModelUsageException e)
+        {
+            stderr.WriteLine($"attune: {e.Message}");
             return ExitUsage;
         }
         catch (UnsupportedAudioException e)
