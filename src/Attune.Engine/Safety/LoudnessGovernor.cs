@@ -9,7 +9,8 @@ namespace Attune.Engine.Safety;
 /// <item>slew (see <see cref="SlewLuPerStep"/>): at every 100 ms grid point t, ST(t) ≤ max(Floor, max ST over grid
 /// points in [t − 30 s, t − 0.1 s]) + 0.3 LU; enforced by spreading the remaining budget of the next grid point
 /// over the hops before it, which keeps silence always feasible;</item>
-/// <item>hyperacusis: momentary (400 ms) ≤ max(ST, Floor) + 6 LU (5.5 LU internally).</item>
+/// <item>hyperacusis: momentary (400 ms) ≤ max(ST, Floor) + 6 LU (5 LU internally, also checked 100 ms ahead
+/// because short-term can fall faster than momentary when a loud passage leaves its window).</item>
 /// </list>
 /// Gain falls within one hop (a linear ramp over 64 frames) and recovers at 10 dB/s.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class LoudnessGovernor
     /// <summary>Below MaxLufs − 20 LU nothing counts as a loudness peak (the slew and momentary rules start there).</summary>
     public const double FloorBelowMaxLu = 20;
     public const double MomentaryAboveShortTermLu = 6;
-    private const double MaxMarginLu = 0.2, SlewMarginLu = 0.02, MomentaryMarginLu = 0.5;
+    private const double MaxMarginLu = 0.2, SlewMarginLu = 0.02, MomentaryMarginLu = 1.0;
     private const int ProjectionHops = GridHops;
     private const double ReleaseDbPerSecond = 10;
     private const double MinGain = 1e-4;
@@ -170,6 +171,7 @@ internal sealed class LoudnessGovernor
             StGrid = Newest(_stSum, ShortTermHops, ShortTermHops - 1 - ahead),
             Mom1 = Newest(_momSum, MomentaryHops, MomentaryHops - 1),
             Mom2 = Newest(_momSum, MomentaryHops, MomentaryHops - 2),
+            MomProj = Newest(_momSum, MomentaryHops, MomentaryHops - 2 - ProjectionHops),
             SlewAtN = n % GridHops == 0 ? SlewCap(n) : double.PositiveInfinity,
             SlewAtTarget = SlewCap(target),
             // The grid point at count n is not output yet; the target's reference may still count on it.
@@ -212,14 +214,15 @@ internal sealed class LoudnessGovernor
             return GovernorRule.Slew;
         if (_hyperacusis &&
             (c.Mom1 + e1 > _momentaryFactor * Math.Max(w1, _floorEnergy) ||
-             c.Mom2 + e1 + e0 > _momentaryFactor * Math.Max(w0, _floorEnergy)))
+             c.Mom2 + e1 + e0 > _momentaryFactor * Math.Max(w0, _floorEnergy) ||
+             c.MomProj + e1 + (ProjectionHops + 1) * e0 > _momentaryFactor * Math.Max(c.StProj + e1 + (ProjectionHops + 1) * e0, _floorEnergy)))
             return GovernorRule.Momentary;
         return GovernorRule.None;
     }
 
     private struct Constraints
     {
-        public double St1, St2, StProj, StGrid, Mom1, Mom2, SlewAtN, SlewAtTarget;
+        public double St1, St2, StProj, StGrid, Mom1, Mom2, MomProj, SlewAtN, SlewAtTarget;
         public int Ahead;
         public bool CountsGridAtN;
     }

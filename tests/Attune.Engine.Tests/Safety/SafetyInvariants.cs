@@ -137,7 +137,8 @@ internal static class SafetyInvariants
         for (int i = 1; i < n; i++)
         {
             int s = i - L;
-            double dx = s >= 1 ? Math.Abs(x[s] - x[s - 1]) : 0;
+            // Before the stream the input is silence, so its first sample is itself a step.
+            double dx = s >= 1 ? Math.Abs(x[s] - x[s - 1]) : s == 0 ? Math.Abs(x[0]) : 0;
             double local = 0;
             if (s >= 0)
             {
