@@ -38,10 +38,10 @@ public static class ModelCommands
         var data = new Option<string?>("--data") { Description = "corpus JSON with \"train\" and \"valid\" splits" };
         var output = new Option<string?>("--out") { Description = "model file to write" };
         var seed = new Option<ulong>("--seed") { Description = "random seed (default 1)", DefaultValueFactory = _ => 1 };
-        var epochs = new Option<int>("--epochs") { Description = "maximum epochs (default 40)", DefaultValueFactory = _ => 40 };
+        var epochs = new Option<int>("--epochs") { Description = "maximum epochs (default 100)", DefaultValueFactory = _ => 100 };
         var window = new Option<int>("--window") { Description = "history frames (default 8)", DefaultValueFactory = _ => 8 };
-        var context = new Option<int>("--context") { Description = "context units (default 192)", DefaultValueFactory = _ => 192 };
-        var hidden = new Option<int>("--hidden") { Description = "NADE hidden units (default 96)", DefaultValueFactory = _ => 96 };
+        var context = new Option<int>("--context") { Description = "context units (default 256)", DefaultValueFactory = _ => 256 };
+        var hidden = new Option<int>("--hidden") { Description = "NADE hidden units (default 128)", DefaultValueFactory = _ => 128 };
         var maxShift = new Option<int>("--max-shift") { Description = "random transposition of training chorales by up to this many semitones, 0–6 (default 6)", DefaultValueFactory = _ => 6 };
         var command = new Command("train", "Train a model on the corpus, early-stopped on valid") { data, output, seed, epochs, window, context, hidden, maxShift };
         command.SetAction(parse =>

@@ -74,9 +74,9 @@ public static class ChoraleNadeTrainer
                 Array.Copy(p, best, p.Length);
                 sinceBest = 0;
             }
-            else if (++sinceBest % 2 == 0)
+            else if (++sinceBest % 3 == 0)
             {
-                lr *= 0.5; // plateau: smaller steps before giving up
+                lr *= 0.5; // every third epoch without progress: smaller steps before giving up
             }
             onEpoch?.Invoke(new EpochReport(epoch, trainSum / examples.Count, validNll, improved, clock.Elapsed));
             if (improved) onImproved?.Invoke(model);

@@ -4,12 +4,12 @@ namespace Attune.Engine.Composition.Model;
 public sealed record TrainingOptions
 {
     public int Window { get; init; } = 8;
-    public int ContextUnits { get; init; } = 192;
-    public int HiddenUnits { get; init; } = 96;
-    public int Epochs { get; init; } = 40;
+    public int ContextUnits { get; init; } = 256;
+    public int HiddenUnits { get; init; } = 128;
+    public int Epochs { get; init; } = 100;
 
     /// <summary>Epochs without a better validation NLL before training stops.</summary>
-    public int Patience { get; init; } = 6;
+    public int Patience { get; init; } = 9;
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 2e-3;
 
