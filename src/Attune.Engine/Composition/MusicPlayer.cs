@@ -68,7 +68,7 @@ public sealed class MusicPlayer : IAudioSource
         if (profile.TinnitusHz is double ft)
             _support = new NotchSupport(ft, profile.NotchOctaves, profile.ExcludedClasses, Tonic, supportRandom);
         _maxRecorded = maxRecordedEvents;
-        _played = new List<MusicEvent>(Math.Min(maxRecordedEvents, 1 << 16));
+        _played = new List<MusicEvent>(maxRecordedEvents); // full capacity up front: recording never allocates
     }
 
     /// <summary>
