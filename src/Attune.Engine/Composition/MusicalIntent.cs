@@ -15,17 +15,18 @@ namespace Attune.Engine.Composition;
 /// Every parameter is linear in a, except the attack, which is exponential (perceived attack
 /// softness follows the log of the rise time):</para>
 /// <code>
-/// arousal             0.0    0.1    0.2    0.5    0.8    0.9    1.0
-/// TempoBpm             48   53.2   58.4     74   89.6   94.8    100   (48 + 52a)
-/// Register (MIDI)      57   58.2   59.4     63   66.6   67.8     69   (57 + 12a, centre note)
-/// Density              0.1   0.18   0.26   0.5   0.74   0.82    0.9   (0.1 + 0.8a)
-///   keys onsets/beat   0.57   0.63   0.70  1.0   1.43   1.59   1.74  (0.5·4^Density)
-/// Brightness           0.15   0.21   0.27  0.45  0.63   0.69   0.75  (0.15 + 0.6a)
-/// LoudnessDb          -12   -11    -10     -7    -4     -3     -2    (-12 + 10a)
-/// Predictability       0.9   0.84   0.78  0.6   0.42   0.36   0.3   (0.9 - 0.6a)
-///   sampler temperature 0.58 0.63  0.68  0.82  0.96   1.01   1.06  (0.5 + 0.8(1 - P))
-/// AttackSeconds        0.12  0.095  0.076 0.038 0.019 0.015  0.012 (0.12·10^-a; pad attack ×12)
-/// Mode                 Major throughout
+/// arousal                   0    0.1    0.2    0.5    0.8    0.9    1.0
+/// TempoBpm               48.0   53.2   58.4   74.0   89.6   94.8  100.0   (48 + 52a)
+/// Register (MIDI)        57.0   58.2   59.4   63.0   66.6   67.8   69.0   (57 + 12a, centre note)
+/// Density                0.10   0.18   0.26   0.50   0.74   0.82   0.90   (0.1 + 0.8a)
+///   keys onsets/beat     0.57   0.64   0.72   1.00   1.39   1.56   1.74   (0.5·4^Density)
+/// Brightness             0.15   0.21   0.27   0.45   0.63   0.69   0.75   (0.15 + 0.6a)
+/// LoudnessDb              -12    -11    -10     -7     -4     -3     -2   (−12 + 10a)
+/// Predictability         0.90   0.84   0.78   0.60   0.42   0.36   0.30   (0.9 − 0.6a)
+///   temperature          0.58   0.63   0.68   0.82   0.96   1.01   1.06   (0.5 + 0.8(1 − P))
+/// AttackSeconds         0.120  0.095  0.076  0.038  0.019  0.015  0.012   (0.12·10^−a; pad ×12)
+///   pad release s         3.3    2.9    2.6    2.1    1.8    1.7    1.7   (1.5 + 15·attack)
+/// Mode                Major throughout
 /// </code>
 /// <para>Mode is the strongest cue in Eerola et al., but it acts mainly on valence, not arousal:
 /// minor at low arousal reads as sad, not peaceful. Calm-positive therapy wants "peaceful"

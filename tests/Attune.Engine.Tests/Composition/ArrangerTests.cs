@@ -70,7 +70,7 @@ public class ArrangerTests
         List<MusicEvent> events = Arrange(0.9, 64, excluded);
         var profile = new TherapyProfile(Conditions.Misophonia, excludedClasses: excluded);
         MusicPlayer player = Player(0.9, profile);
-        Render(player, 20);
+        Render(player, 10);
         foreach (int part in silentParts)
         {
             Assert.DoesNotContain(events, e => e.Part == part);

@@ -13,8 +13,8 @@ public class NotchSupportTests
 {
     private const double NotchOctaves = 1;
 
-    /// <summary>Band energy minus the pink reference (dB) for the lower and upper neighbouring bands.</summary>
-    private static (double Lower, double Upper) Margins(float[] signal, double ft)
+    /// <summary>Band energy minus the pink reference (dB): lower neighbour, notch band, upper neighbour.</summary>
+    private static (double Lower, double Notch, double Upper) Margins(float[] signal, double ft)
     {
         double[] psd = Welch.PowerSpectralDensity(signal, AudioFormat.SampleRate);
         double total = Welch.BandPower(psd, AudioFormat.SampleRate, 20, 20_000);
@@ -26,6 +26,7 @@ public class NotchSupportTests
             return 10 * Math.Log10(Welch.BandPower(psd, AudioFormat.SampleRate, lo, hi) / pink);
         }
         return (Margin(ft * Math.Pow(2, -edge - 0.5), ft * Math.Pow(2, -edge)),
+                Margin(ft * Math.Pow(2, -edge), ft * Math.Pow(2, edge)),
                 Margin(ft * Math.Pow(2, edge), ft * Math.Pow(2, edge + 0.5)));
     }
 
@@ -42,11 +43,14 @@ public class NotchSupportTests
         MusicPlayer player = Player(arousal, profile);
         Assert.True(player.HasNotchSupport);
         Assert.Equal(excluded != SoundClass.None, player.NotchSupportIsTonal);
-        var (left, right) = Render(player, 40);
-        var (lowerL, upperL) = Margins(left, ft);
-        var (lowerR, upperR) = Margins(right, ft);
-        string report = $"fT {ft} Hz, arousal {arousal}: lower {lowerL:F1}/{lowerR:F1} dB, upper {upperL:F1}/{upperR:F1} dB re pink";
+        var (left, right) = Render(player, 30);
+        var (lowerL, notchL, upperL) = Margins(left, ft);
+        var (lowerR, notchR, upperR) = Margins(right, ft);
+        string report = $"fT {ft} Hz, arousal {arousal}, excluded {excluded}: lower {lowerL:F1}/{lowerR:F1}, "
+            + $"notch band {notchL:F1}/{notchR:F1}, upper {upperL:F1}/{upperR:F1} dB re pink (L/R)";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Assert.True(Math.Min(Math.Min(lowerL, lowerR), Math.Min(upperL, upperR)) >= -12, report);
+        // The notch band itself carries energy too, so the notch has something to remove.
+        Assert.True(Math.Min(notchL, notchR) >= -12, report);
     }
 }
