@@ -12,6 +12,8 @@ internal static class OptionNames
         "CeilingDbtp" => "--ceiling-dbtp",
         "Minutes" => "--minutes",
         "LevelDbAboveJustAudible" => "--level-db-sl",
+        "ArousalStart" => "--arousal-start",
+        "ArousalEnd" => "--arousal-end",
         _ => field,
     };
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Attune.Engine;
 using Attune.Engine.Analysis;
 using Attune.Engine.Audio;
+using Attune.Engine.Composition.Model;
 using Attune.Engine.Events;
 using Attune.Engine.Safety;
 using Attune.Engine.Synthesis;
@@ -16,7 +17,10 @@ internal static class RenderCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var mode = CliOptions.Text("--mode", "fractal | noise | cr (experimental coordinated reset; needs --tinnitus-hz)");
+        var mode = CliOptions.Text("--mode", "music | fractal | noise | cr (experimental coordinated reset; needs --tinnitus-hz)");
+        var arousalStart = CliOptions.Number("--arousal-start", "music: arousal the music starts at, 0–1 (0.5 = the person's baseline; default 0.5)");
+        var arousalEnd = CliOptions.Number("--arousal-end", "music: arousal it moves to across the render, 0–1 (default: the start value)");
+        var model = CliOptions.Text("--model", "music: the trained model file (default models/" + ModelCommands.DefaultModelFile + ")");
         var tinnitus = CliOptions.Number("--tinnitus-hz", "tinnitus frequency fT, 250–16000 Hz; turns the notch on");
         var octaves = CliOptions.Number("--notch-octaves", "notch width W, 0.25–1 octave (default 1)");
         var color = CliOptions.Text("--color", "noise colour: white | pink | brown | narrow (around fT); default pink");
@@ -34,12 +38,12 @@ internal static class RenderCommand
 
         var command = new Command("render", "Render a therapy programme to a file (always through the Safety stage).")
         {
-            mode, tinnitus, octaves, color, level, threshold, maxLufs, ceiling, minutes, seed, wavFormat, output, midi, events, json,
+            mode, arousalStart, arousalEnd, model, tinnitus, octaves, color, level, threshold, maxLufs, ceiling, minutes, seed, wavFormat, output, midi, events, json,
         };
         command.SetAction(p =>
         {
             var m = CliOptions.Choice("--mode", p.GetValue(mode), TherapyMode.Fractal,
-                ("fractal", TherapyMode.Fractal), ("noise", TherapyMode.Noise), ("cr", TherapyMode.CoordinatedReset));
+                ("music", TherapyMode.Music), ("fractal", TherapyMode.Fractal), ("noise", TherapyMode.Noise), ("cr", TherapyMode.CoordinatedReset));
             var c = CliOptions.Choice("--color", p.GetValue(color), NoiseColor.Pink,
                 ("white", NoiseColor.White), ("pink", NoiseColor.Pink), ("brown", NoiseColor.Brown), ("narrow", NoiseColor.NarrowBand));
             var wf = CliOptions.Choice("--wav-format", p.GetValue(wavFormat), WavSampleFormat.Pcm16,
@@ -57,23 +61,27 @@ internal static class RenderCommand
                 justAudibleDbfs: p.GetValue(threshold) ?? TherapyProfile.DefaultJustAudibleDbfs,
                 maxLufs: p.GetValue(maxLufs) ?? TherapyProfile.DefaultMaxLufs,
                 ceilingDbtp: ceilingValue ?? (lossy ? TherapyProfile.DefaultLossyCeilingDbtp : TherapyProfile.DefaultCeilingDbtp));
-            var settings = new RenderSettings(m, profile, p.GetValue(minutes) ?? 1, p.GetValue(seed) ?? 1, c, p.GetValue(level) ?? 8);
+            double a0 = p.GetValue(arousalStart) ?? 0.5;
+            var settings = new RenderSettings(m, profile, p.GetValue(minutes) ?? 1, p.GetValue(seed) ?? 1, c, p.GetValue(level) ?? 8,
+                a0, p.GetValue(arousalEnd) ?? a0);
             string? midiPath = p.GetValue(midi);
-            if (midiPath is not null && m != TherapyMode.Fractal)
-                throw new UsageException("--export-midi: only --mode fractal plays notes");
-            return Execute(settings, outPath, wf, midiPath, p.GetValue(events), p.GetValue(json), stdout, stderr);
+            if (midiPath is not null && m is not (TherapyMode.Fractal or TherapyMode.Music))
+                throw new UsageException("--export-midi: only --mode music and --mode fractal play notes");
+            var chorales = m == TherapyMode.Music ? ModelCommands.LoadModel(p.GetValue(model)) : null;
+            return Execute(settings, chorales, outPath, wf, midiPath, p.GetValue(events), p.GetValue(json), stdout, stderr);
         });
         return command;
     }
 
     internal static string ModeName(TherapyMode m) => m switch
     {
+        TherapyMode.Music => "music",
         TherapyMode.Fractal => "fractal",
         TherapyMode.Noise => "noise",
         _ => "cr",
     };
 
-    private static int Execute(RenderSettings settings, string outPath, WavSampleFormat wavFormat, string? midiPath, string? eventsPath, bool json,
+    private static int Execute(RenderSettings settings, ChoraleNade? chorales, string outPath, WavSampleFormat wavFormat, string? midiPath, string? eventsPath, bool json,
         TextWriter stdout, TextWriter stderr)
     {
         using var file = OutputFile.For(outPath, "--out", ".wav", ".opus");
@@ -83,15 +91,21 @@ internal static class RenderCommand
 
         var eventStream = eventsFile is null ? null : File.Create(eventsFile.TempPath);
         using var log = eventStream is null ? EventLog.InMemory() : EventLog.ToStream(eventStream, ownsStream: true, alsoInMemory: true);
-        var session = SessionFactory.Create(settings, lossy ? OutputKind.Lossy : OutputKind.Lossless, log);
+        var session = SessionFactory.Create(settings, lossy ? OutputKind.Lossy : OutputKind.Lossless, log, chorales);
         var reference = json && settings.Notched ? SpectrumAccumulator.ForLength(settings.Frames) : null;
         session.Pipeline.PreShapingTap = reference;
 
+        var trajectory = session.Music is null ? null : new JsonArray();
         var clock = Stopwatch.StartNew();
         using (var sink = AudioWriters.Open(file.FinalPath, file.TempPath, wavFormat, settings.Seed))
         {
             var bar = new ProgressBar(stderr, "rendering");
-            session.Pipeline.RenderTo(sink, settings.Frames, bar.Report);
+            session.Pipeline.RenderTo(sink, settings.Frames, fraction =>
+            {
+                bar.Report(fraction);
+                if (trajectory is not null && (trajectory.Count == 0 || (double)trajectory[^1]!["t"]! < session.Pipeline.FramesRendered / (double)AudioFormat.SampleRate - 1))
+                    trajectory.Add(IntentPoint(session));
+            });
         }
         double renderSeconds = clock.Elapsed.TotalSeconds;
         log.Dispose();
@@ -144,9 +158,29 @@ internal static class RenderCommand
                 ["level_dbfs_rms"] = Math.Round(SoundGeneratorLevel.FromSensationLevel(settings.Profile.JustAudibleDbfs, settings.LevelDbAboveJustAudible), 2),
             };
         }
+        if (trajectory is not null)
+        {
+            summary["arousal"] = new JsonObject { ["start"] = settings.ArousalStart, ["end"] = settings.ArousalEnd };
+            summary["intent_trajectory"] = trajectory;
+        }
         summary["notes_played"] = session.PlayedEvents.Count(e => e.Kind == MusicEventKind.NoteOn);
         summary["safety_events"] = Summaries.SafetyEvents(log.Events);
         stdout.WriteLine(summary.ToJsonString(Summaries.JsonOptions));
         return CliApp.ExitOk;
+    }
+
+    /// <summary>The music's glided intent now (sampled every 10 s of audio for the summary).</summary>
+    private static JsonObject IntentPoint(TherapySession session)
+    {
+        var intent = session.Music!.CurrentIntent;
+        return new JsonObject
+        {
+            ["t"] = Math.Round(session.Pipeline.FramesRendered / (double)AudioFormat.SampleRate, 1),
+            ["tempo_bpm"] = Math.Round(intent.TempoBpm, 2),
+            ["register"] = Math.Round(intent.Register, 2),
+            ["brightness"] = Math.Round(intent.Brightness, 3),
+            ["density"] = Math.Round(intent.Density, 3),
+            ["loudness_db"] = Math.Round(intent.LoudnessDb, 2),
+        };
     }
 }

@@ -16,8 +16,12 @@ public sealed record RenderSettings
         double minutes,
         ulong seed = 1,
         NoiseColor color = NoiseColor.Pink,
-        double levelDbAboveJustAudible = 8)
+        double levelDbAboveJustAudible = 8,
+        double arousalStart = 0.5,
+        double arousalEnd = 0.5)
     {
+        RequireUnit(nameof(ArousalStart), arousalStart);
+        RequireUnit(nameof(ArousalEnd), arousalEnd);
         ArgumentNullException.ThrowIfNull(profile);
         if (double.IsNaN(minutes) || minutes <= 0 || minutes > MaxMinutes)
             throw new ProfileValidationException(nameof(Minutes), $"{minutes} is outside the allowed range (0, {MaxMinutes}] minutes");
@@ -26,7 +30,7 @@ public sealed record RenderSettings
             throw new ProfileValidationException(nameof(LevelDbAboveJustAudible),
                 $"{levelDbAboveJustAudible} is outside the allowed range {SoundGeneratorLevel.MinDbAboveJustAudible}–{SoundGeneratorLevel.MaxDbAboveJustAudible} dB");
         double generatorDbfs = profile.JustAudibleDbfs + levelDbAboveJustAudible;
-        if (mode != TherapyMode.Fractal && generatorDbfs > NoiseGenerator.MaxLevelDbfs)
+        if (mode is TherapyMode.Noise or TherapyMode.CoordinatedReset && generatorDbfs > NoiseGenerator.MaxLevelDbfs)
             throw new ProfileValidationException(nameof(LevelDbAboveJustAudible),
                 $"{levelDbAboveJustAudible} dB above the just-audible level {profile.JustAudibleDbfs} dBFS is {generatorDbfs} dBFS, above the generators' maximum {NoiseGenerator.MaxLevelDbfs} dBFS");
         if (mode == TherapyMode.CoordinatedReset && profile.TinnitusHz is null)
@@ -39,6 +43,8 @@ public sealed record RenderSettings
         Seed = seed;
         Color = color;
         LevelDbAboveJustAudible = levelDbAboveJustAudible;
+        ArousalStart = arousalStart;
+        ArousalEnd = arousalEnd;
     }
 
     public TherapyMode Mode { get; }
@@ -48,6 +54,12 @@ public sealed record RenderSettings
     public NoiseColor Color { get; }
     public double LevelDbAboveJustAudible { get; }
 
+    /// <summary>Music mode: arousal the music starts at and moves to across the render (0–1, 0.5 = the person's baseline).</summary>
+    public double ArousalStart { get; }
+
+    /// <inheritdoc cref="ArousalStart"/>
+    public double ArousalEnd { get; }
+
     public long Frames => (long)Math.Round(Minutes * 60 * AudioFormat.SampleRate);
 
     /// <summary>
@@ -55,4 +67,10 @@ public sealed record RenderSettings
     /// are placed around fT on purpose (a notch there would remove the therapy).
     /// </summary>
     public bool Notched => Profile.TinnitusHz is not null && Mode != TherapyMode.CoordinatedReset;
+
+    private static void RequireUnit(string field, double value)
+    {
+        if (double.IsNaN(value) || value < 0 || value > 1)
+            throw new ProfileValidationException(field, $"{value} is outside the allowed range 0–1");
+    }
 }

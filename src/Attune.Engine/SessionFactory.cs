@@ -1,3 +1,5 @@
+using Attune.Engine.Composition;
+using Attune.Engine.Composition.Model;
 using Attune.Engine.Events;
 using Attune.Engine.Safety;
 using Attune.Engine.Synthesis;
@@ -8,7 +10,8 @@ namespace Attune.Engine;
 /// <summary>Builds the signal path for a programme: its source, the notch when fT is known, and Safety.</summary>
 public static class SessionFactory
 {
-    public static TherapySession Create(RenderSettings settings, OutputKind output, EventLog log)
+    /// <param name="model">The trained chorale model; required for <see cref="TherapyMode.Music"/>.</param>
+    public static TherapySession Create(RenderSettings settings, OutputKind output, EventLog log, ChoraleNade? model = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
@@ -17,12 +20,18 @@ public static class SessionFactory
         // Sound generators sit a few dB above the person's just-audible level (TRT mixing point, THERAPY.md).
         double generatorDbfs = SoundGeneratorLevel.FromSensationLevel(profile.JustAudibleDbfs, settings.LevelDbAboveJustAudible);
         FractalTonePlayer? notes = null;
+        MusicPlayer? music = null;
         IAudioSource source;
         switch (settings.Mode)
         {
             case TherapyMode.Fractal:
                 notes = new FractalTonePlayer(new FractalToneSettings(), random);
                 source = notes;
+                break;
+            case TherapyMode.Music:
+                music = MusicPlayer.ForSession(model ?? throw new ArgumentNullException(nameof(model), "music mode needs the trained model"),
+                    profile, settings.Seed, settings.ArousalStart, settings.ArousalEnd, settings.Minutes);
+                source = music;
                 break;
             case TherapyMode.Noise:
                 source = new NoiseGenerator(settings.Color, generatorDbfs, random, profile.TinnitusHz ?? 1000);
@@ -39,8 +48,10 @@ public static class SessionFactory
             EventField.Of("seed", settings.Seed),
             EventField.Of("notch_hz", profile.TinnitusHz is double f && settings.Notched ? f : double.NaN),
             EventField.Of("notch_octaves", profile.NotchOctaves),
-            EventField.Of("minutes", settings.Minutes));
+            EventField.Of("minutes", settings.Minutes),
+            EventField.Of("arousal_start", settings.Mode == TherapyMode.Music ? settings.ArousalStart : double.NaN),
+            EventField.Of("arousal_end", settings.Mode == TherapyMode.Music ? settings.ArousalEnd : double.NaN));
         var safety = new SafetyGovernor(profile, output, log);
-        return new TherapySession(new RenderPipeline(source, notch, safety), notes);
+        return new TherapySession(new RenderPipeline(source, notch, safety), notes, music);
     }
 }

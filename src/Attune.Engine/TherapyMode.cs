@@ -9,6 +9,9 @@ public enum TherapyMode
     /// <summary>A sound generator: coloured noise set relative to the person's just-audible level (TRT mixing point).</summary>
     Noise,
 
+    /// <summary>Music from the trained chorale model, arranged for the engine's instruments and steered by arousal.</summary>
+    Music,
+
     /// <summary>EXPERIMENTAL acoustic coordinated-reset tones around fT (Tass; Desyncra).</summary>
     CoordinatedReset,
 }

@@ -139,3 +139,46 @@ public class RenderCommandTests
         Assert.Contains(events, e => e.Stage == "safety" && e.Kind == "fade_out_start");
     }
 }
+
+public class MusicRenderCommandTests
+{
+    [Fact]
+    public void Music_mode_is_notched_and_reports_a_falling_intent_trajectory()
+    {
+        using var cli = new CliRunner();
+        var json = cli.RunJson("render", "--mode", "music", "--tinnitus-hz", "6000", "--arousal-start", "0.8", "--arousal-end", "0.2",
+            "--minutes", "0.5", "--wav-format", "float32", "--out", cli.PathOf("m.wav"), "--export-midi", cli.PathOf("m.mid"), "--json");
+        Assert.Equal("music", (string?)json["mode"]);
+        Assert.True((double)json["notch"]!["depth_db_measured"]! >= 40, json.ToJsonString());
+        Assert.True((double)json["max_short_term_lufs"]! <= -30 + 0.5);
+        var points = json["intent_trajectory"]!.AsArray();
+        Assert.True(points.Count >= 3, json.ToJsonString());
+        double firstTempo = (double)points[0]!["tempo_bpm"]!, lastTempo = (double)points[^1]!["tempo_bpm"]!;
+        Assert.True(lastTempo < firstTempo - 5, $"tempo {firstTempo} → {lastTempo}");
+        Assert.True((double)points[^1]!["brightness"]! < (double)points[0]!["brightness"]!);
+        Assert.True((int)json["notes_played"]! > 20);
+        Assert.True(new FileInfo(cli.PathOf("m.mid")).Length > 100);
+    }
+
+    [Theory]
+    [InlineData("--arousal-start", "1.5")]
+    [InlineData("--arousal-end", "-0.1")]
+    public void Arousal_outside_0_to_1_is_rejected(string option, string value)
+    {
+        using var cli = new CliRunner();
+        var (code, _, err) = cli.Run("render", "--mode", "music", option, value, "--out", cli.PathOf("m.wav"));
+        Assert.Equal(2, code);
+        Assert.Contains(option, err);
+        Assert.Empty(cli.Files());
+    }
+
+    [Fact]
+    public void A_missing_model_file_is_a_usage_error()
+    {
+        using var cli = new CliRunner();
+        var (code, _, err) = cli.Run("render", "--mode", "music", "--model", cli.PathOf("none.bin"), "--out", cli.PathOf("m.wav"));
+        Assert.Equal(2, code);
+        Assert.Contains("--model", err);
+        Assert.Empty(cli.Files());
+    }
+}
