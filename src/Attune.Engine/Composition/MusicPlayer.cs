@@ -35,6 +35,7 @@ public sealed class MusicPlayer : IAudioSource
     private MusicalIntent? _pendingIntent;
     private int _steeringIndex = -1;
     private long _nextBeat = AudioFormat.SampleRate / 10;
+    private long _frame;
 
     public MusicPlayer(ChoraleNade model, TherapyProfile profile, MusicalIntent initial, SeededRandom random,
         int maxRecordedEvents = DefaultMaxRecordedEvents)
@@ -111,7 +112,7 @@ public sealed class MusicPlayer : IAudioSource
     public bool HasNotchSupport => _support is { IsSilent: false };
     public bool NotchSupportIsTonal => _support is { IsTonal: true, IsSilent: false };
 
-    public long FramePosition => _synth.FramePosition;
+    public long FramePosition => _frame;
 
     /// <summary>Sets the intent to glide towards (any thread; read at the next block). Ends a session ramp.</summary>
     public void SetIntent(MusicalIntent target)
@@ -122,7 +123,20 @@ public sealed class MusicPlayer : IAudioSource
 
     public void Render(Span<float> left, Span<float> right)
     {
-        int n = left.Length;
+        Step(left.Length, schedule: true);
+        _synth.Render(left, right);
+        _support?.AddTo(left, right);
+    }
+
+    /// <summary>Arranges (and records) every event before <paramref name="frame"/> without rendering audio; tests call it.</summary>
+    internal void GenerateUntil(long frame)
+    {
+        while (_frame < frame) Step((int)Math.Min(AudioFormat.BlockSize, frame - _frame), schedule: false);
+    }
+
+    /// <summary>One block of control: intent hand-over, glide, the beats that start in the block, their events.</summary>
+    private void Step(int n, bool schedule)
+    {
         MusicalIntent? pending = Interlocked.Exchange(ref _pendingIntent, null);
         if (pending is not null)
         {
@@ -131,19 +145,18 @@ public sealed class MusicPlayer : IAudioSource
         }
         else if (_ramp is not null)
         {
-            _glide.Target = _ramp.At(_synth.FramePosition);
+            _glide.Target = _ramp.At(_frame);
         }
         _glide.Advance((double)n / AudioFormat.SampleRate);
 
-        long end = _synth.FramePosition + n;
+        long end = _frame + n;
         while (_nextBeat < end) Beat();
         while (_schedule.TryTakeBefore(end, out MusicEvent e))
         {
-            _synth.Schedule(e);
+            if (schedule) _synth.Schedule(e);
             if (e.Kind != MusicEventKind.Control && _played.Count < _maxRecorded) _played.Add(e);
         }
-        _synth.Render(left, right);
-        _support?.AddTo(left, right);
+        _frame = end;
     }
 
     private void Beat()
@@ -184,7 +197,7 @@ public sealed class MusicPlayer : IAudioSource
                     double predictability = (double)t / TemperatureSteps;
                     table[i++] = new SamplingSettings
                     {
-                        Temperature = 0.5 + 0.8 * (1 - predictability),
+                        Temperature = MusicalIntent.TemperatureFor(predictability),
                         LowestNote = centre - RegisterBelow,
                         HighestNote = centre + RegisterAbove,
                         MinVoices = MinVoices,
