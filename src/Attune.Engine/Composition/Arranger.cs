@@ -15,7 +15,7 @@ internal sealed class Arranger
     public const int PadPart = 0, KeysPart = 1, BassPart = 2, TexturePart = 3;
     private const int MaxHeld = 16;
     // Part gains (dB) at LoudnessDb = 0: the pad carries the harmony, the texture stays in the background.
-    private const float PadDb = -4f, KeysDb = -5f, BassDb = -6f, TextureDb = -22f;
+    public const float PadDb = -4f, KeysDb = -5f, BassDb = -6f, TextureDb = -22f;
 
     private readonly bool[] _plays = new bool[4];
     private readonly int[] _held = new int[MaxHeld];

@@ -9,7 +9,9 @@ namespace Attune.Engine.Composition;
 /// predictability, mode), and the <see cref="Arranger"/> turns it into pad, keys, bass and texture
 /// events for a <see cref="Synthesizer"/>. With a tinnitus frequency in the profile a notch-support
 /// layer adds energy around fT (see <see cref="NotchSupport"/>). Parts whose sound classes the
-/// profile excludes never sound. Same model, profile, intents and seed → same samples.
+/// profile excludes never sound: the texture is Stream, or Wind when water sounds are excluded, or
+/// none when both are; when noise-like classes are excluded the notch support turns tonal.
+/// Same model, profile, intents and seed → same samples.
 /// <see cref="SetIntent"/> may be called from a control thread; it takes effect at the next block.
 /// Render allocates nothing once the first beats have been arranged.
 /// </summary>
@@ -53,10 +55,10 @@ public sealed class MusicPlayer : IAudioSource
         PartInstruments = _arranger.PartInstruments;
         PartSettings[] parts =
         [
-            new(InstrumentKind.WarmPad, -4f, 0f, 0.5f),
-            new(InstrumentKind.SoftKeys, -5f, 0.25f, 0.35f),
-            new(InstrumentKind.RoundBass, -6f, 0f, 0.1f),
-            new(_arranger.TextureKind, -22f, 0f, 0.3f),
+            new(InstrumentKind.WarmPad, Arranger.PadDb, 0f, 0.5f),
+            new(InstrumentKind.SoftKeys, Arranger.KeysDb, 0.25f, 0.35f),
+            new(InstrumentKind.RoundBass, Arranger.BassDb, 0f, 0.1f),
+            new(_arranger.TextureKind, Arranger.TextureDb, 0f, 0.3f),
         ];
         _synth = new Synthesizer(new SynthSettings(parts, maxPolyphony: 32, new ReverbSettings(3.5f, 0.4f, 0.7f),
             profile.ExcludedClasses), random.Fork());
@@ -80,6 +82,8 @@ public sealed class MusicPlayer : IAudioSource
     public static MusicPlayer ForSession(ChoraleNade model, TherapyProfile profile, ulong seed,
         double arousalStart = 0.5, double arousalEnd = 0.5, double minutes = 30)
     {
+        if (!(arousalStart >= 0 && arousalStart <= 1))
+            throw new ArgumentOutOfRangeException(nameof(arousalStart), arousalStart, "arousalStart must be in 0–1");
         if (!(arousalEnd >= 0 && arousalEnd <= 1))
             throw new ArgumentOutOfRangeException(nameof(arousalEnd), arousalEnd, "arousalEnd must be in 0–1");
         if (!(minutes > 0 && minutes <= RenderSettings.MaxMinutes))

@@ -102,7 +102,7 @@ public class MusicPlayerTests
     [Fact]
     public void ForSession_validates_its_arguments()
     {
-        Assert.Equal("arousal", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, arousalStart: 1.5)).ParamName);
+        Assert.Equal("arousalStart", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, arousalStart: 1.5)).ParamName);
         Assert.Equal("arousalEnd", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, arousalEnd: -0.1)).ParamName);
         Assert.Equal("minutes", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, minutes: 0)).ParamName);
     }
