@@ -15,13 +15,13 @@ internal sealed class Arranger
     public const int PadPart = 0, KeysPart = 1, BassPart = 2, TexturePart = 3;
     private const int MaxHeld = 16;
     // Part gains (dB) at LoudnessDb = 0: the pad carries the harmony, the texture stays in the background.
-    private const float PadDb = -4f, KeysDb = -5f, BassDb = -6f, TextureDb = -22f;
+    public const float PadDb = -4f, KeysDb = -5f, BassDb = -6f, TextureDb = -22f;
 
     private readonly bool[] _plays = new bool[4];
     private readonly int[] _held = new int[MaxHeld];
     private int _heldCount;
     private double _keysCredit = 0.999; // the first beat gets a keys note
-    private int _arpeggio;
+    private int _arpeggio, _lastKeys = -1;
     private long _beat;
     private bool _textureStarted;
 
@@ -98,11 +98,12 @@ internal sealed class Arranger
         frame[.._heldCount].CopyTo(_held);
     }
 
-    /// <summary>The lowest voice, an octave down when it sits above C3, held for most of two beats.</summary>
+    /// <summary>The lowest voice's pitch class in the octave below C3, held for most of two beats.</summary>
     private void Bass(int lowest, long start, long beatFrames, float velocity, EventSchedule schedule)
     {
         if (!_plays[BassPart]) return;
-        int pitch = lowest >= 48 ? lowest - 12 : lowest;
+        int pitch = lowest;
+        while (pitch >= 48) pitch -= 12;
         schedule.Add(MusicEvent.NoteOn(start, BassPart, pitch, velocity));
         schedule.Add(MusicEvent.NoteOff(start + beatFrames * 19 / 10, BassPart, pitch));
     }
@@ -124,7 +125,8 @@ internal sealed class Arranger
             _keysCredit -= 1;
             if (!_plays[KeysPart]) continue;
             int pitch;
-            if (s == 0 || frame.Length < 2)
+            // The upper voice, unless it would restrike the last keys note: then the line moves through the chord.
+            if ((s == 0 || frame.Length < 2) && (frame[^1] != _lastKeys || frame.Length < 2))
             {
                 pitch = frame[^1];
                 _arpeggio = 0;
@@ -136,6 +138,7 @@ internal sealed class Arranger
                 // Keep the arpeggio above the bass register.
                 while (pitch < 55) pitch += 12;
             }
+            _lastKeys = pitch;
             long onset = start + s * slotFrames;
             schedule.Add(MusicEvent.NoteOn(onset, KeysPart, pitch, velocity * (s == 0 ? 1f : 0.85f)));
             schedule.Add(MusicEvent.NoteOff(onset + length, KeysPart, pitch));

@@ -56,7 +56,7 @@ public sealed class IntentGlide
     public ScaleMode Mode { get; private set; }
 
     public double OnsetsPerBeat => 0.5 * Math.Pow(4, Density);
-    public double Temperature => 0.5 + 0.8 * (1 - Predictability);
+    public double Temperature => MusicalIntent.TemperatureFor(Predictability);
 
     /// <summary>The intent now playing, as a record (allocates: for the control side and tests).</summary>
     public MusicalIntent Current => new(TempoBpm, Register, Density, Brightness, LoudnessDb, Predictability, Mode, AttackSeconds);

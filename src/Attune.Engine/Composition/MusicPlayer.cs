@@ -9,7 +9,9 @@ namespace Attune.Engine.Composition;
 /// predictability, mode), and the <see cref="Arranger"/> turns it into pad, keys, bass and texture
 /// events for a <see cref="Synthesizer"/>. With a tinnitus frequency in the profile a notch-support
 /// layer adds energy around fT (see <see cref="NotchSupport"/>). Parts whose sound classes the
-/// profile excludes never sound. Same model, profile, intents and seed → same samples.
+/// profile excludes never sound: the texture is Stream, or Wind when water sounds are excluded, or
+/// none when both are; when noise-like classes are excluded the notch support turns tonal.
+/// Same model, profile, intents and seed → same samples.
 /// <see cref="SetIntent"/> may be called from a control thread; it takes effect at the next block.
 /// Render allocates nothing once the first beats have been arranged.
 /// </summary>
@@ -35,6 +37,7 @@ public sealed class MusicPlayer : IAudioSource
     private MusicalIntent? _pendingIntent;
     private int _steeringIndex = -1;
     private long _nextBeat = AudioFormat.SampleRate / 10;
+    private long _frame;
 
     public MusicPlayer(ChoraleNade model, TherapyProfile profile, MusicalIntent initial, SeededRandom random,
         int maxRecordedEvents = DefaultMaxRecordedEvents)
@@ -52,10 +55,10 @@ public sealed class MusicPlayer : IAudioSource
         PartInstruments = _arranger.PartInstruments;
         PartSettings[] parts =
         [
-            new(InstrumentKind.WarmPad, -4f, 0f, 0.5f),
-            new(InstrumentKind.SoftKeys, -5f, 0.25f, 0.35f),
-            new(InstrumentKind.RoundBass, -6f, 0f, 0.1f),
-            new(_arranger.TextureKind, -22f, 0f, 0.3f),
+            new(InstrumentKind.WarmPad, Arranger.PadDb, 0f, 0.5f),
+            new(InstrumentKind.SoftKeys, Arranger.KeysDb, 0.25f, 0.35f),
+            new(InstrumentKind.RoundBass, Arranger.BassDb, 0f, 0.1f),
+            new(_arranger.TextureKind, Arranger.TextureDb, 0f, 0.3f),
         ];
         _synth = new Synthesizer(new SynthSettings(parts, maxPolyphony: 32, new ReverbSettings(3.5f, 0.4f, 0.7f),
             profile.ExcludedClasses), random.Fork());
@@ -79,6 +82,8 @@ public sealed class MusicPlayer : IAudioSource
     public static MusicPlayer ForSession(ChoraleNade model, TherapyProfile profile, ulong seed,
         double arousalStart = 0.5, double arousalEnd = 0.5, double minutes = 30)
     {
+        if (!(arousalStart >= 0 && arousalStart <= 1))
+            throw new ArgumentOutOfRangeException(nameof(arousalStart), arousalStart, "arousalStart must be in 0–1");
         if (!(arousalEnd >= 0 && arousalEnd <= 1))
             throw new ArgumentOutOfRangeException(nameof(arousalEnd), arousalEnd, "arousalEnd must be in 0–1");
         if (!(minutes > 0 && minutes <= RenderSettings.MaxMinutes))
@@ -111,7 +116,7 @@ public sealed class MusicPlayer : IAudioSource
     public bool HasNotchSupport => _support is { IsSilent: false };
     public bool NotchSupportIsTonal => _support is { IsTonal: true, IsSilent: false };
 
-    public long FramePosition => _synth.FramePosition;
+    public long FramePosition => _frame;
 
     /// <summary>Sets the intent to glide towards (any thread; read at the next block). Ends a session ramp.</summary>
     public void SetIntent(MusicalIntent target)
@@ -122,7 +127,20 @@ public sealed class MusicPlayer : IAudioSource
 
     public void Render(Span<float> left, Span<float> right)
     {
-        int n = left.Length;
+        Step(left.Length, schedule: true);
+        _synth.Render(left, right);
+        _support?.AddTo(left, right);
+    }
+
+    /// <summary>Arranges (and records) every event before <paramref name="frame"/> without rendering audio; tests call it.</summary>
+    internal void GenerateUntil(long frame)
+    {
+        while (_frame < frame) Step((int)Math.Min(AudioFormat.BlockSize, frame - _frame), schedule: false);
+    }
+
+    /// <summary>One block of control: intent hand-over, glide, the beats that start in the block, their events.</summary>
+    private void Step(int n, bool schedule)
+    {
         MusicalIntent? pending = Interlocked.Exchange(ref _pendingIntent, null);
         if (pending is not null)
         {
@@ -131,19 +149,18 @@ public sealed class MusicPlayer : IAudioSource
         }
         else if (_ramp is not null)
         {
-            _glide.Target = _ramp.At(_synth.FramePosition);
+            _glide.Target = _ramp.At(_frame);
         }
         _glide.Advance((double)n / AudioFormat.SampleRate);
 
-        long end = _synth.FramePosition + n;
+        long end = _frame + n;
         while (_nextBeat < end) Beat();
         while (_schedule.TryTakeBefore(end, out MusicEvent e))
         {
-            _synth.Schedule(e);
+            if (schedule) _synth.Schedule(e);
             if (e.Kind != MusicEventKind.Control && _played.Count < _maxRecorded) _played.Add(e);
         }
-        _synth.Render(left, right);
-        _support?.AddTo(left, right);
+        _frame = end;
     }
 
     private void Beat()
@@ -184,7 +201,7 @@ public sealed class MusicPlayer : IAudioSource
                     double predictability = (double)t / TemperatureSteps;
                     table[i++] = new SamplingSettings
                     {
-                        Temperature = 0.5 + 0.8 * (1 - predictability),
+                        Temperature = MusicalIntent.TemperatureFor(predictability),
                         LowestNote = centre - RegisterBelow,
                         HighestNote = centre + RegisterAbove,
                         MinVoices = MinVoices,

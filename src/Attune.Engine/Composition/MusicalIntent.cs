@@ -23,7 +23,7 @@ namespace Attune.Engine.Composition;
 /// Brightness             0.15   0.21   0.27   0.45   0.63   0.69   0.75   (0.15 + 0.6a)
 /// LoudnessDb              -12    -11    -10     -7     -4     -3     -2   (−12 + 10a)
 /// Predictability         0.90   0.84   0.78   0.60   0.42   0.36   0.30   (0.9 − 0.6a)
-///   temperature          0.58   0.63   0.68   0.82   0.96   1.01   1.06   (0.5 + 0.8(1 − P))
+///   temperature          0.80   0.83   0.86   0.95   1.04   1.07   1.10   (0.75 + 0.5(1 − P))
 /// AttackSeconds         0.120  0.095  0.076  0.038  0.019  0.015  0.012   (0.12·10^−a; pad ×12)
 ///   pad release s         3.3    2.9    2.6    2.1    1.8    1.7    1.7   (1.5 + 15·attack)
 /// Mode                Major throughout
@@ -78,7 +78,7 @@ public sealed record MusicalIntent
     /// <summary>Relative programme level, −18–0 dB, applied to every part's gain.</summary>
     public double LoudnessDb { get; }
 
-    /// <summary>0–1: 1 = most predictable; sampler temperature 0.5 + 0.8·(1 − Predictability).</summary>
+    /// <summary>0–1: 1 = most predictable; sampler temperature 0.75 + 0.5·(1 − Predictability).</summary>
     public double Predictability { get; }
 
     public ScaleMode Mode { get; }
@@ -90,7 +90,10 @@ public sealed record MusicalIntent
     public double OnsetsPerBeat => 0.5 * Math.Pow(4, Density);
 
     /// <summary>The chorale sampler's temperature implied by <see cref="Predictability"/>.</summary>
-    public double Temperature => 0.5 + 0.8 * (1 - Predictability);
+    public double Temperature => TemperatureFor(Predictability);
+
+    /// <summary>Sampler temperature 0.75 + 0.5·(1 − predictability): below 0.75 the model mostly repeats its last chord.</summary>
+    internal static double TemperatureFor(double predictability) => 0.75 + 0.5 * (1 - predictability);
 
     /// <summary>The intent for arousal <paramref name="arousal"/> in [0, 1] (0.5 = baseline); see the table in the remarks.</summary>
     public static MusicalIntent ForArousal(double arousal)

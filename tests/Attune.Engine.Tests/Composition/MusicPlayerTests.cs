@@ -1,5 +1,6 @@
 using Attune.Engine;
 using Attune.Engine.Composition;
+using Attune.Engine.Composition.Model;
 using Attune.Engine.Synthesis;
 using static Attune.Engine.Tests.Composition.MusicTestAudio;
 
@@ -23,15 +24,19 @@ public class MusicPlayerTests
     public void Render_allocates_nothing_after_warm_up_even_while_the_intent_glides()
     {
         var profile = new TherapyProfile(Conditions.Tinnitus, tinnitusHz: 4000);
-        MusicPlayer player = MusicPlayer.ForSession(Model, profile, seed: 3, arousalStart: 0.9, arousalEnd: 0.1, minutes: 0.2);
         var left = new float[AudioFormat.BlockSize];
         var right = new float[AudioFormat.BlockSize];
+        // A first player walks the same path once, so one-time runtime costs (JIT, type initialisers) are not counted.
+        MusicPlayer primer = MusicPlayer.ForSession(Model, profile, seed: 3, arousalStart: 0.9, arousalEnd: 0.1, minutes: 0.2);
+        for (int i = 0; i < 1400; i++) primer.Render(left, right);
+
+        MusicPlayer player = MusicPlayer.ForSession(Model, profile, seed: 3, arousalStart: 0.9, arousalEnd: 0.1, minutes: 0.2);
         for (int i = 0; i < 400; i++) player.Render(left, right);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 1000; i++) player.Render(left, right);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
-        Assert.True(player.CurrentIntent.TempoBpm < MusicalIntent.ForArousal(0.9).TempoBpm, "the intent should have glided during the measurement");
+        Assert.True(player.CurrentIntent.TempoBpm < MusicalIntent.ForArousal(0.9).TempoBpm - 5, "the intent should have glided during the measurement");
     }
 
     [Fact]
@@ -97,8 +102,39 @@ public class MusicPlayerTests
     [Fact]
     public void ForSession_validates_its_arguments()
     {
-        Assert.Equal("arousal", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, arousalStart: 1.5)).ParamName);
+        Assert.Equal("arousalStart", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, arousalStart: 1.5)).ParamName);
         Assert.Equal("arousalEnd", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, arousalEnd: -0.1)).ParamName);
         Assert.Equal("minutes", Assert.Throws<ArgumentOutOfRangeException>(() => MusicPlayer.ForSession(Model, TherapyProfile.Default, 1, minutes: 0)).ParamName);
+    }
+    [Fact]
+    public void Generating_events_without_audio_matches_the_rendered_events()
+    {
+        MusicPlayer rendered = Player(0.6, seed: 4), generated = Player(0.6, seed: 4);
+        Render(rendered, 5);
+        generated.GenerateUntil(rendered.FramePosition);
+        Assert.Equal(rendered.PlayedEvents, generated.PlayedEvents);
+    }
+
+    [Theory]
+    [InlineData(ScaleMode.Major)]
+    [InlineData(ScaleMode.Minor)]
+    public void Mode_of_the_intent_steers_the_chorale_third(ScaleMode mode)
+    {
+        MusicalIntent baseline = MusicalIntent.ForArousal(0.5);
+        var intent = new MusicalIntent(baseline.TempoBpm, baseline.Register, baseline.Density, baseline.Brightness,
+            baseline.LoudnessDb, baseline.Predictability, mode, baseline.AttackSeconds);
+        var player = new MusicPlayer(Model, TherapyProfile.Default, intent, new SeededRandom(2));
+        player.GenerateUntil(180L * AudioFormat.SampleRate);
+        int major = 0, minor = 0;
+        foreach (MusicEvent e in player.PlayedEvents)
+        {
+            if (e.Kind != MusicEventKind.NoteOn || e.Part != Arranger.PadPart) continue;
+            int degree = ((e.Pitch - player.Tonic) % 12 + 12) % 12;
+            if (degree == 4) major++;
+            if (degree == 3) minor++;
+        }
+        string report = $"{mode}: major thirds {major}, minor thirds {minor}";
+        if (mode == ScaleMode.Major) Assert.True(major > 3 * minor, report);
+        else Assert.True(minor > 3 * major, report);
     }
 }
