@@ -16,12 +16,7 @@ public static class NotchBandEnergy
     {
         if (double.IsNaN(sampleRate) || sampleRate < 8000 || sampleRate > 384_000)
             throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "sampleRate must be within 8000–384000 Hz");
-        if (double.IsNaN(centreHz) || centreHz < TherapyProfile.MinTinnitusHz || centreHz > TherapyProfile.MaxTinnitusHz)
-            throw new ArgumentOutOfRangeException(nameof(centreHz), centreHz,
-                $"centreHz must be within {TherapyProfile.MinTinnitusHz}–{TherapyProfile.MaxTinnitusHz} Hz");
-        if (double.IsNaN(octaves) || octaves < TherapyProfile.MinNotchOctaves || octaves > TherapyProfile.MaxNotchOctaves)
-            throw new ArgumentOutOfRangeException(nameof(octaves), octaves,
-                $"octaves must be within {TherapyProfile.MinNotchOctaves}–{TherapyProfile.MaxNotchOctaves} octaves");
+        NotchFilter.ValidateBand(centreHz, octaves);
         // Finest resolution the signal allows, up to 8192 (5.9 Hz at 48 kHz), so the ¼-octave band at 250 Hz holds several bins.
         int segment = 1024;
         if (mono.Length < segment)

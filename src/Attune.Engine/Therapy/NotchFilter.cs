@@ -22,7 +22,8 @@ public sealed class NotchFilter : IAudioProcessor
     private readonly StereoBiquad[] _sections; // padded with unity sections to a multiple of three
     private readonly Vector128<double>[] _buffer = new Vector128<double>[AudioFormat.BlockSize];
 
-    public NotchFilter(double centreHz, double octaves)
+    /// <summary>Throws unless fT is 250–16,000 Hz and W is ¼–1 octave (messages name the parameter and range).</summary>
+    internal static void ValidateBand(double centreHz, double octaves)
     {
         if (double.IsNaN(centreHz) || centreHz < TherapyProfile.MinTinnitusHz || centreHz > TherapyProfile.MaxTinnitusHz)
             throw new ArgumentOutOfRangeException(nameof(centreHz), centreHz,
@@ -30,6 +31,11 @@ public sealed class NotchFilter : IAudioProcessor
         if (double.IsNaN(octaves) || octaves < TherapyProfile.MinNotchOctaves || octaves > TherapyProfile.MaxNotchOctaves)
             throw new ArgumentOutOfRangeException(nameof(octaves), octaves,
                 $"octaves must be within {TherapyProfile.MinNotchOctaves}–{TherapyProfile.MaxNotchOctaves} octaves");
+    }
+
+    public NotchFilter(double centreHz, double octaves)
+    {
+        ValidateBand(centreHz, octaves);
         CentreHz = centreHz;
         Octaves = octaves;
         StereoBiquad[] designed = Design(centreHz, octaves, AudioFormat.SampleRate);
