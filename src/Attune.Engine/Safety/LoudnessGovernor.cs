@@ -45,6 +45,8 @@ internal sealed class LoudnessGovernor
     private double _stSum, _momSum;
     private readonly double[] _grid = new double[SlewHistoryGrid]; // ST energy at grid counts
     private long _gridCount;
+    private long _capCount = -1, _capGridCount = -1;
+    private double _cap;
 
     private readonly double _maxEnergy, _floorEnergy, _slewFactor, _momentaryFactor, _releaseStep;
     private readonly bool _hyperacusis;
@@ -138,24 +140,35 @@ internal sealed class LoudnessGovernor
     /// <summary>Sum of the newest <paramref name="count"/> exact output hops.</summary>
     private double Newest(double windowSum, int windowHops, int count)
     {
+        // The oldest windowHops − count hops, subtracted oldest first, read as up to two contiguous runs of the ring.
         double s = windowSum;
-        for (int k = 0; k < windowHops - count; k++)
-            s -= _hopEnergy[(_hopPos + ShortTermHops - windowHops + k) % ShortTermHops];
+        int drop = windowHops - count;
+        int start = _hopPos + ShortTermHops - windowHops;
+        if (start >= ShortTermHops) start -= ShortTermHops;
+        int first = Math.Min(drop, ShortTermHops - start);
+        double[] e = _hopEnergy;
+        for (int k = 0; k < first; k++) s -= e[start + k];
+        for (int k = 0; k < drop - first; k++) s -= e[k];
         return Math.Max(0, s);
     }
 
     /// <summary>Slew cap for the grid point at <paramref name="count"/>: energy allowed there, from exact grid values only.</summary>
     private double SlewCap(long count)
     {
+        // The cap changes only with the grid history or the grid point, so most hops reuse the last one.
+        if (count == _capCount && _gridCount == _capGridCount) return _cap;
         double reference = _floorEnergy;
-        for (long j = Math.Max(0, _gridCount - SlewHistoryGrid); j < _gridCount; j++)
-        {
-            long gridCountAt = (j + 1) * GridHops;
-            if (gridCountAt >= count - SlewHistoryGrid * GridHops && gridCountAt <= count - GridHops)
-                reference = Math.Max(reference, _grid[j % SlewHistoryGrid]);
-        }
-        return reference * _slewFactor;
+        // Grid entry j sits at count (j + 1)·GridHops; keep those in [count − SlewHistoryGrid·GridHops, count − GridHops].
+        long lo = Math.Max(Math.Max(0, _gridCount - SlewHistoryGrid), CeilDiv(count - SlewHistoryGrid * GridHops, GridHops) - 1);
+        long hi = Math.Min(_gridCount - 1, (count - GridHops) / GridHops - 1);
+        for (long j = lo; j <= hi; j++) reference = Math.Max(reference, _grid[j % SlewHistoryGrid]);
+        _capCount = count;
+        _capGridCount = _gridCount;
+        _cap = reference * _slewFactor;
+        return _cap;
     }
+
+    private static long CeilDiv(long a, long b) => a >= 0 ? (a + b - 1) / b : -(-a / b);
 
     private void Decide()
     {
