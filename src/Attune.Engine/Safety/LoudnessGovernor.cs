@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Attune.Engine.Safety;
 
 /// <summary>
@@ -34,8 +36,8 @@ internal sealed class LoudnessGovernor
 
     private readonly float[] _delayLeft = new float[Latency], _delayRight = new float[Latency];
     private int _delayPos;
-    private KWeighting _kInL = KWeighting.Create(), _kInR = KWeighting.Create();
-    private KWeighting _kOutL = KWeighting.Create(), _kOutR = KWeighting.Create();
+    // K-weighting (shelf, then high-pass) of the input and of the output, both channels at once.
+    private StereoBiquad _inShelf, _inHighPass, _outShelf, _outHighPass;
     private double _pNow, _pPrev, _pAcc, _eAcc;
     private int _frameInHop;
 
@@ -61,6 +63,9 @@ internal sealed class LoudnessGovernor
         _momentaryFactor = Math.Pow(10, (MomentaryAboveShortTermLu - MomentaryMarginLu) / 10) * MomentaryHops / ShortTermHops;
         _releaseStep = Math.Pow(10, ReleaseDbPerSecond / 20 * Hop / AudioFormat.SampleRate);
         _hyperacusis = hyperacusis;
+        var k = KWeighting.Create();
+        _inShelf = _outShelf = new StereoBiquad(k.Shelf);
+        _inHighPass = _outHighPass = new StereoBiquad(k.HighPass);
     }
 
     /// <summary>Gain now being applied (end of the current ramp).</summary>
@@ -74,24 +79,46 @@ internal sealed class LoudnessGovernor
     /// <summary>Set when a hop's decision was bound by a rule; read and cleared by the caller.</summary>
     public GovernorRule BindingRule { get; private set; }
 
-    /// <summary>Completed output hops; true on the call that completed one.</summary>
+    /// <summary>True after a <see cref="Process"/> call that completed a hop.</summary>
     public bool HopCompleted { get; private set; }
 
-    public void Process(double inLeft, double inRight, out double outLeft, out double outRight)
+    /// <summary>Frames left in the current hop: the most one <see cref="Process"/> call may take.</summary>
+    public int FramesToHop => Hop - _frameInHop;
+
+    /// <summary>Governs a chunk of at most <see cref="FramesToHop"/> frames. The outputs may alias the inputs.</summary>
+    public void Process(ReadOnlySpan<double> inLeft, ReadOnlySpan<double> inRight, Span<double> outLeft, Span<double> outRight)
     {
-        double g = _rampFrom + (_rampTo - _rampFrom) * (_frameInHop + 1) / Hop;
-        outLeft = _delayLeft[_delayPos] * g;
-        outRight = _delayRight[_delayPos] * g;
-        double kl = _kOutL.Process(outLeft), kr = _kOutR.Process(outRight);
-        _eAcc += kl * kl + kr * kr;
-        _delayLeft[_delayPos] = (float)inLeft;
-        _delayRight[_delayPos] = (float)inRight;
-        if (++_delayPos == Latency) _delayPos = 0;
-        kl = _kInL.Process(inLeft);
-        kr = _kInR.Process(inRight);
-        _pAcc += kl * kl + kr * kr;
+        int n = inLeft.Length;
+        if (n > FramesToHop) throw new ArgumentOutOfRangeException(nameof(inLeft), n, $"a chunk must not cross a hop ({FramesToHop} frames left)");
+        StereoBiquad inShelf = _inShelf, inHighPass = _inHighPass, outShelf = _outShelf, outHighPass = _outHighPass;
+        double from = _rampFrom, step = _rampTo - _rampFrom, eAcc = _eAcc, pAcc = _pAcc;
+        int frame = _frameInHop, pos = _delayPos;
+        for (int i = 0; i < n; i++)
+        {
+            double g = from + step * (frame + 1) / Hop;
+            double ol = _delayLeft[pos] * g, or = _delayRight[pos] * g;
+            double l = inLeft[i], r = inRight[i];
+            var ko = outHighPass.Process(outShelf.Process(Vector128.Create(ol, or)));
+            var ki = inHighPass.Process(inShelf.Process(Vector128.Create(l, r)));
+            double kl = ko.GetElement(0), kr = ko.GetElement(1);
+            eAcc += kl * kl + kr * kr;
+            kl = ki.GetElement(0);
+            kr = ki.GetElement(1);
+            pAcc += kl * kl + kr * kr;
+            _delayLeft[pos] = (float)l;
+            _delayRight[pos] = (float)r;
+            if (++pos == Latency) pos = 0;
+            outLeft[i] = ol;
+            outRight[i] = or;
+            frame++;
+        }
+        _inShelf = inShelf; _inHighPass = inHighPass; _outShelf = outShelf; _outHighPass = outHighPass;
+        _eAcc = eAcc;
+        _pAcc = pAcc;
+        _delayPos = pos;
+        _frameInHop = frame;
         HopCompleted = false;
-        if (++_frameInHop == Hop) CompleteHop();
+        if (_frameInHop == Hop) CompleteHop();
     }
 
     private void CompleteHop()
