@@ -36,8 +36,8 @@ internal sealed class LoudnessGovernor
 
     private readonly float[] _delayLeft = new float[Latency], _delayRight = new float[Latency];
     private int _delayPos;
-    // K-weighting (shelf, then high-pass) of the input and of the output, both channels at once.
-    private StereoBiquad _inShelf, _inHighPass, _outShelf, _outHighPass;
+    // K-weighting (shelf, then high-pass) of output left, output right, input left, input right at once.
+    private QuadBiquad _shelf, _highPass;
     private double _pNow, _pPrev, _pAcc, _eAcc;
     private int _frameInHop;
 
@@ -64,8 +64,8 @@ internal sealed class LoudnessGovernor
         _releaseStep = Math.Pow(10, ReleaseDbPerSecond / 20 * Hop / AudioFormat.SampleRate);
         _hyperacusis = hyperacusis;
         var k = KWeighting.Create();
-        _inShelf = _outShelf = new StereoBiquad(k.Shelf);
-        _inHighPass = _outHighPass = new StereoBiquad(k.HighPass);
+        _shelf = new QuadBiquad(k.Shelf);
+        _highPass = new QuadBiquad(k.HighPass);
     }
 
     /// <summary>Gain now being applied (end of the current ramp).</summary>
@@ -90,7 +90,7 @@ internal sealed class LoudnessGovernor
     {
         int n = inLeft.Length;
         if (n > FramesToHop) throw new ArgumentOutOfRangeException(nameof(inLeft), n, $"a chunk must not cross a hop ({FramesToHop} frames left)");
-        StereoBiquad inShelf = _inShelf, inHighPass = _inHighPass, outShelf = _outShelf, outHighPass = _outHighPass;
+        QuadBiquad shelf = _shelf, highPass = _highPass;
         double from = _rampFrom, step = _rampTo - _rampFrom, eAcc = _eAcc, pAcc = _pAcc;
         int frame = _frameInHop, pos = _delayPos;
         for (int i = 0; i < n; i++)
@@ -98,13 +98,10 @@ internal sealed class LoudnessGovernor
             double g = from + step * (frame + 1) / Hop;
             double ol = _delayLeft[pos] * g, or = _delayRight[pos] * g;
             double l = inLeft[i], r = inRight[i];
-            var ko = outHighPass.Process(outShelf.Process(Vector128.Create(ol, or)));
-            var ki = inHighPass.Process(inShelf.Process(Vector128.Create(l, r)));
-            double kl = ko.GetElement(0), kr = ko.GetElement(1);
-            eAcc += kl * kl + kr * kr;
-            kl = ki.GetElement(0);
-            kr = ki.GetElement(1);
-            pAcc += kl * kl + kr * kr;
+            var k = highPass.Process(shelf.Process(Vector256.Create(ol, or, l, r)));
+            var k2 = k * k;
+            eAcc += k2.GetElement(0) + k2.GetElement(1);
+            pAcc += k2.GetElement(2) + k2.GetElement(3);
             _delayLeft[pos] = (float)l;
             _delayRight[pos] = (float)r;
             if (++pos == Latency) pos = 0;
@@ -112,7 +109,8 @@ internal sealed class LoudnessGovernor
             outRight[i] = or;
             frame++;
         }
-        _inShelf = inShelf; _inHighPass = inHighPass; _outShelf = outShelf; _outHighPass = outHighPass;
+        _shelf = shelf;
+        _highPass = highPass;
         _eAcc = eAcc;
         _pAcc = pAcc;
         _delayPos = pos;
@@ -164,19 +162,28 @@ internal sealed class LoudnessGovernor
         _momSum = mom;
     }
 
-    /// <summary>Sum of the newest <paramref name="count"/> exact output hops.</summary>
-    private double Newest(double windowSum, int windowHops, int count)
+    /// <summary>
+    /// The window's sum minus its oldest 1, 2, <paramref name="dropMid"/> and 2 + <see cref="ProjectionHops"/> hops
+    /// (each floored at 0), subtracting oldest first in one pass over up to two contiguous runs of the ring.
+    /// </summary>
+    private void NewestSums(double windowSum, int windowHops, int dropMid, out double drop1, out double drop2, out double mid, out double dropProj)
     {
-        // The oldest windowHops − count hops, subtracted oldest first, read as up to two contiguous runs of the ring.
+        const int Last = 2 + ProjectionHops;
         double s = windowSum;
-        int drop = windowHops - count;
+        drop1 = drop2 = mid = 0;
         int start = _hopPos + ShortTermHops - windowHops;
         if (start >= ShortTermHops) start -= ShortTermHops;
-        int first = Math.Min(drop, ShortTermHops - start);
         double[] e = _hopEnergy;
-        for (int k = 0; k < first; k++) s -= e[start + k];
-        for (int k = 0; k < drop - first; k++) s -= e[k];
-        return Math.Max(0, s);
+        for (int k = 1; k <= Last; k++)
+        {
+            int slot = start + k - 1;
+            if (slot >= ShortTermHops) slot -= ShortTermHops;
+            s -= e[slot];
+            if (k == 1) drop1 = Math.Max(0, s);
+            if (k == 2) drop2 = Math.Max(0, s);
+            if (k == dropMid) mid = Math.Max(0, s);
+        }
+        dropProj = Math.Max(0, s);
     }
 
     /// <summary>Slew cap for the grid point at <paramref name="count"/>: energy allowed there, from exact grid values only.</summary>
@@ -205,19 +212,15 @@ internal sealed class LoudnessGovernor
         int ahead = (int)(target - n);                                // hops n..target−1 at the same power
         var c = new Constraints
         {
-            St1 = Newest(_stSum, ShortTermHops, ShortTermHops - 1),
-            St2 = Newest(_stSum, ShortTermHops, ShortTermHops - 2),
-            StProj = Newest(_stSum, ShortTermHops, ShortTermHops - 2 - ProjectionHops),
-            StGrid = Newest(_stSum, ShortTermHops, ShortTermHops - 1 - ahead),
-            Mom1 = Newest(_momSum, MomentaryHops, MomentaryHops - 1),
-            Mom2 = Newest(_momSum, MomentaryHops, MomentaryHops - 2),
-            MomProj = Newest(_momSum, MomentaryHops, MomentaryHops - 2 - ProjectionHops),
             SlewAtN = n % GridHops == 0 ? SlewCap(n) : double.PositiveInfinity,
             SlewAtTarget = SlewCap(target),
             // The grid point at count n is not output yet; the target's reference may still count on it.
             CountsGridAtN = n % GridHops == 0,
             Ahead = ahead,
         };
+        // Sums of the newest output hops: the window minus its oldest 1, 2, 1 + ahead and 2 + ProjectionHops hops.
+        NewestSums(_stSum, ShortTermHops, 1 + ahead, out c.St1, out c.St2, out c.StGrid, out c.StProj);
+        NewestSums(_momSum, MomentaryHops, 1, out c.Mom1, out c.Mom2, out _, out c.MomProj);
 
         // From a gain of 0 the release restarts at MinGain (−80 dB), so silence never latches.
         double up = Math.Min(1, Math.Max(_gPrev, MinGain) * _releaseStep);

@@ -147,6 +147,15 @@ public sealed class SafetyGovernor : IAudioProcessor
     {
         int nonFinite = 0;
         double pole = _dcPole, x1l = _dcX1L, y1l = _dcY1L, x1r = _dcX1R, y1r = _dcY1R;
+        // With neither volume nor envelope gliding, the gain is one number for the whole block.
+        bool steady = !_fade.IsGliding && !_volume.IsSmoothing;
+        double steadyGain = 0;
+        if (steady)
+        {
+            double fade = _fade.Next();
+            steadyGain = _volume.Next() * fade;
+            _zeroFrames = fade == 0 ? Math.Min(_zeroFrames + left.Length, LatencyFrames) : 0;
+        }
         for (int i = 0; i < left.Length; i++)
         {
             double l = left[i], r = right[i];
@@ -158,9 +167,14 @@ public sealed class SafetyGovernor : IAudioProcessor
             double yl = l - x1l + pole * y1l, yr = r - x1r + pole * y1r;
             x1l = l; y1l = yl; x1r = r; y1r = yr;
 
-            double fade = _fade.Next();
-            _zeroFrames = fade == 0 ? _zeroFrames + 1 : 0;
-            double gain = _volume.Next() * fade;
+            double gain;
+            if (steady) gain = steadyGain;
+            else
+            {
+                double fade = _fade.Next();
+                _zeroFrames = fade == 0 ? Math.Min(_zeroFrames + 1, LatencyFrames) : 0;
+                gain = _volume.Next() * fade;
+            }
             outLeft[i] = yl * gain;
             outRight[i] = yr * gain;
         }
