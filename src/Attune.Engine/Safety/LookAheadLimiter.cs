@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Attune.Engine.Safety;
 
 /// <summary>
@@ -101,17 +102,28 @@ internal sealed class LookAheadLimiter
     private bool IsIdle => _onesRun >= _lookAhead && _boxcarSum == _lookAhead && _dequeValue[_dequeHead] == 1.0;
 
     /// <summary>The idle limiter on a chunk needing no reduction: gain exactly 1, the state advanced as if per frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
     private void PassThrough(ReadOnlySpan<double> inLeft, ReadOnlySpan<double> inRight, Span<double> outLeft, Span<double> outRight)
     {
         int n = inLeft.Length;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n;)
         {
-            double l = inLeft[i], r = inRight[i];
-            outLeft[i] = _delayLeft[_delayPos];
-            outRight[i] = _delayRight[_delayPos];
-            _delayLeft[_delayPos] = (float)l;
-            _delayRight[_delayPos] = (float)r;
-            if (++_delayPos == Latency) _delayPos = 0;
+            // A run up to the delay line's wrap, so the inner loop has no wrap check.
+            int run = Math.Min(n - i, Latency - _delayPos);
+            Span<float> dl = _delayLeft.AsSpan(_delayPos, run), dr = _delayRight.AsSpan(_delayPos, run);
+            ReadOnlySpan<double> il = inLeft.Slice(i, run), ir = inRight.Slice(i, run);
+            Span<double> ol = outLeft.Slice(i, run), or = outRight.Slice(i, run);
+            for (int k = 0; k < run; k++)
+            {
+                double l = il[k], r = ir[k];
+                ol[k] = dl[k];
+                or[k] = dr[k];
+                dl[k] = (float)l;
+                dr[k] = (float)r;
+            }
+            _delayPos += run;
+            if (_delayPos == Latency) _delayPos = 0;
+            i += run;
         }
         // A deque of ones is equivalent to the newest one alone; the boxcar stays all ones with an exact sum.
         _index += n;

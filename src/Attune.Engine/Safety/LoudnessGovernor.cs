@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Attune.Engine.Safety;
@@ -86,6 +87,7 @@ internal sealed class LoudnessGovernor
     public int FramesToHop => Hop - _frameInHop;
 
     /// <summary>Governs a chunk of at most <see cref="FramesToHop"/> frames. The outputs may alias the inputs.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
     public void Process(ReadOnlySpan<double> inLeft, ReadOnlySpan<double> inRight, Span<double> outLeft, Span<double> outRight)
     {
         int n = inLeft.Length;
@@ -163,27 +165,29 @@ internal sealed class LoudnessGovernor
     }
 
     /// <summary>
-    /// The window's sum minus its oldest 1, 2, <paramref name="dropMid"/> and 2 + <see cref="ProjectionHops"/> hops
-    /// (each floored at 0), subtracting oldest first in one pass over up to two contiguous runs of the ring.
+    /// Sums of the newest output hops: the short-term and momentary windows minus their oldest 1, 2, (short-term
+    /// only) 1 + <paramref name="ahead"/> and 2 + <see cref="ProjectionHops"/> hops, each floored at 0; each window
+    /// subtracts oldest first, both in one pass.
     /// </summary>
-    private void NewestSums(double windowSum, int windowHops, int dropMid, out double drop1, out double drop2, out double mid, out double dropProj)
+    private void NewestSums(int ahead, ref Constraints c)
     {
         const int Last = 2 + ProjectionHops;
-        double s = windowSum;
-        drop1 = drop2 = mid = 0;
-        int start = _hopPos + ShortTermHops - windowHops;
-        if (start >= ShortTermHops) start -= ShortTermHops;
+        double st = _stSum, mom = _momSum;
+        int stSlot = _hopPos, momSlot = _hopPos + ShortTermHops - MomentaryHops;
+        if (momSlot >= ShortTermHops) momSlot -= ShortTermHops;
         double[] e = _hopEnergy;
         for (int k = 1; k <= Last; k++)
         {
-            int slot = start + k - 1;
-            if (slot >= ShortTermHops) slot -= ShortTermHops;
-            s -= e[slot];
-            if (k == 1) drop1 = Math.Max(0, s);
-            if (k == 2) drop2 = Math.Max(0, s);
-            if (k == dropMid) mid = Math.Max(0, s);
+            st -= e[stSlot];
+            mom -= e[momSlot];
+            if (++stSlot == ShortTermHops) stSlot = 0;
+            if (++momSlot == ShortTermHops) momSlot = 0;
+            if (k == 1) { c.St1 = Math.Max(0, st); c.Mom1 = Math.Max(0, mom); }
+            if (k == 2) { c.St2 = Math.Max(0, st); c.Mom2 = Math.Max(0, mom); }
+            if (k == 1 + ahead) c.StGrid = Math.Max(0, st);
         }
-        dropProj = Math.Max(0, s);
+        c.StProj = Math.Max(0, st);
+        c.MomProj = Math.Max(0, mom);
     }
 
     /// <summary>Slew cap for the grid point at <paramref name="count"/>: energy allowed there, from exact grid values only.</summary>
@@ -218,9 +222,7 @@ internal sealed class LoudnessGovernor
             CountsGridAtN = n % GridHops == 0,
             Ahead = ahead,
         };
-        // Sums of the newest output hops: the window minus its oldest 1, 2, 1 + ahead and 2 + ProjectionHops hops.
-        NewestSums(_stSum, ShortTermHops, 1 + ahead, out c.St1, out c.St2, out c.StGrid, out c.StProj);
-        NewestSums(_momSum, MomentaryHops, 1, out c.Mom1, out c.Mom2, out _, out c.MomProj);
+        NewestSums(ahead, ref c);
 
         // From a gain of 0 the release restarts at MinGain (−80 dB), so silence never latches.
         double up = Math.Min(1, Math.Max(_gPrev, MinGain) * _releaseStep);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Attune.Engine.Events;
 
 namespace Attune.Engine.Safety;
@@ -143,6 +144,7 @@ public sealed class SafetyGovernor : IAudioProcessor
     }
 
     /// <summary>NaN/∞ → 0, clamp, DC blocker, then listener volume × session envelope; returns the samples replaced.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
     private int Prepare(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<double> outLeft, Span<double> outRight)
     {
         int nonFinite = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Attune.Engine.Safety;
@@ -69,6 +70,7 @@ public sealed class SoundDoseLedger
     public static double AllowedHoursPerWeek(double dba) => ReferenceHoursPerWeek * Math.Pow(10, -(dba - ReferenceDba) / 10);
 
     /// <summary>Adds the output block (the signal at the ear, before any device volume).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
     public void Add(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
     {
         StereoBiquad low = _low, mid = _mid, high = _high;

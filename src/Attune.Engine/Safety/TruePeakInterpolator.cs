@@ -115,12 +115,17 @@ internal sealed class TruePeakInterpolator
         pb.StoreUnsafe(ref p, (nuint)(i + 4));
     }
 
-    /// <summary>max |a[from … from + count)| rounded up to whole vectors (reads past the end stay in the padding).</summary>
+    /// <summary>max |a[from … from + count)| rounded up to 8 samples (reads past the end stay in the padding).</summary>
     private static double AbsMax(double[] a, int from, int count)
     {
         ref double r = ref MemoryMarshal.GetArrayDataReference(a);
-        var m = Vector256<double>.Zero;
-        for (int k = 0; k < count; k += 4) m = Vector256.Max(m, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)(from + k))));
+        Vector256<double> m0 = Vector256<double>.Zero, m1 = m0;
+        for (int k = 0; k < count; k += 8)
+        {
+            m0 = Vector256.Max(m0, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)(from + k))));
+            m1 = Vector256.Max(m1, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)(from + k + 4))));
+        }
+        var m = Vector256.Max(m0, m1);
         return Math.Max(Math.Max(m[0], m[1]), Math.Max(m[2], m[3]));
     }
 
