@@ -88,8 +88,6 @@ internal sealed class TruePeakInterpolator
         return hot;
     }
 
-    public void Reset() => Array.Clear(_buf);
-
     /// <summary>Peaks of outputs i … i + 7; each phase's dot product is summed tap by tap in order, 4 outputs a vector.</summary>
     private void Interpolate(int i)
     {
