@@ -45,6 +45,9 @@ internal struct AWeighting
         return F4 * F4 * f2 * f2 / ((f2 + F1 * F1) * Math.Sqrt((f2 + F2 * F2) * (f2 + F3 * F3)) * (f2 + F4 * F4));
     }
 
+    /// <summary>The factor after the three biquads that makes 1 kHz read 0 dB.</summary>
+    public readonly double Gain => _gain;
+
     public double Process(double x) => _gain * High.Process(Mid.Process(Low.Process(x)));
 
     public readonly double Magnitude(double hz, double fs = AudioFormat.SampleRate) =>

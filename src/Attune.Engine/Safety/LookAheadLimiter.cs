@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Attune.Engine.Safety;
 
 /// <summary>
@@ -37,6 +38,7 @@ internal sealed class LookAheadLimiter
     private readonly double _releaseFactor = Math.Pow(10, ReleaseDbPerSecond / 20 / AudioFormat.SampleRate);
     private double _held = 1;
     private long _index;
+    private int _onesRun; // consecutive held gains of exactly 1, newest last
 
     public LookAheadLimiter(double ceilingLinear)
     {
@@ -48,6 +50,7 @@ internal sealed class LookAheadLimiter
         _boxcar = new double[_lookAhead];
         Array.Fill(_boxcar, 1.0);
         _boxcarSum = _lookAhead;
+        _onesRun = _lookAhead;
     }
 
     public double Ceiling { get; }
@@ -55,51 +58,107 @@ internal sealed class LookAheadLimiter
     /// <summary>Gain applied downstream (by the loudness governor) that the threshold may count on, ≤ 1.</summary>
     public double DownstreamGain { get; set; } = 1;
 
-    /// <summary>Gain applied to the sample last returned.</summary>
-    public double Gain { get; private set; } = 1;
-
-    public void Process(double inLeft, double inRight, out double outLeft, out double outRight)
+    /// <summary>
+    /// Limits a chunk (≤ <see cref="TruePeakInterpolator.MaxBlock"/> frames, one <see cref="DownstreamGain"/>);
+    /// returns the smallest gain applied in it. The outputs may alias the inputs.
+    /// </summary>
+    public double Process(ReadOnlySpan<double> inLeft, ReadOnlySpan<double> inRight, Span<double> outLeft, Span<double> outRight)
     {
         double threshold = Ceiling / Math.Max(DownstreamGain, 1e-6);
-        double peak = Math.Max(_peakLeft.Push(inLeft, threshold), _peakRight.Push(inRight, threshold));
-        double required = peak > threshold ? threshold / peak : 1.0;
-        double min = PushMin(required);
-        _held = Math.Min(min, Math.Min(1.0, _held * _releaseFactor));
-
-        _boxcarSum += _held - _boxcar[_boxcarPos];
-        _boxcar[_boxcarPos] = _held;
-        if (++_boxcarPos == _lookAhead)
+        bool hotLeft = _peakLeft.Process(inLeft, threshold), hotRight = _peakRight.Process(inRight, threshold);
+        int n = inLeft.Length;
+        if (!hotLeft && !hotRight && IsIdle)
         {
-            _boxcarPos = 0;
-            // Re-sum once per lap so rounding never lets the average creep above a held value.
-            double s = 0;
-            for (int i = 0; i < _lookAhead; i++) s += _boxcar[i];
-            _boxcarSum = s;
+            PassThrough(inLeft, inRight, outLeft, outRight);
+            return 1.0;
         }
-        double gain = Math.Min(1.0, _boxcarSum / _lookAhead);
-        Gain = gain;
+        ReadOnlySpan<double> peaksLeft = _peakLeft.Peaks, peaksRight = _peakRight.Peaks;
+        double minGain = 1;
+        for (int i = 0; i < n; i++)
+        {
+            double peak = Math.Max(hotLeft ? peaksLeft[i] : 0, hotRight ? peaksRight[i] : 0);
+            double required = peak > threshold ? threshold / peak : 1.0;
+            double min = PushMin(required);
+            _held = Math.Min(min, Math.Min(1.0, _held * _releaseFactor));
+            _onesRun = _held == 1.0 ? Math.Min(_onesRun + 1, _lookAhead) : 0;
 
-        outLeft = _delayLeft[_delayPos] * gain;
-        outRight = _delayRight[_delayPos] * gain;
-        _delayLeft[_delayPos] = (float)inLeft;
-        _delayRight[_delayPos] = (float)inRight;
-        if (++_delayPos == Latency) _delayPos = 0;
+            _boxcarSum += _held - _boxcar[_boxcarPos];
+            _boxcar[_boxcarPos] = _held;
+            if (++_boxcarPos == _lookAhead) Resum();
+            double gain = Math.Min(1.0, _boxcarSum / _lookAhead);
+            minGain = Math.Min(minGain, gain);
+
+            double l = inLeft[i], r = inRight[i];
+            outLeft[i] = _delayLeft[_delayPos] * gain;
+            outRight[i] = _delayRight[_delayPos] * gain;
+            _delayLeft[_delayPos] = (float)l;
+            _delayRight[_delayPos] = (float)r;
+            if (++_delayPos == Latency) _delayPos = 0;
+        }
+        return minGain;
+    }
+
+    // Every held gain in the boxcar, and every required gain in the minimum's window, is exactly 1: the gain is 1.
+    private bool IsIdle => _onesRun >= _lookAhead && _boxcarSum == _lookAhead && _dequeValue[_dequeHead] == 1.0;
+
+    /// <summary>The idle limiter on a chunk needing no reduction: gain exactly 1, the state advanced as if per frame.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
+    private void PassThrough(ReadOnlySpan<double> inLeft, ReadOnlySpan<double> inRight, Span<double> outLeft, Span<double> outRight)
+    {
+        int n = inLeft.Length;
+        for (int i = 0; i < n;)
+        {
+            // A run up to the delay line's wrap, so the inner loop has no wrap check.
+            int run = Math.Min(n - i, Latency - _delayPos);
+            Span<float> dl = _delayLeft.AsSpan(_delayPos, run), dr = _delayRight.AsSpan(_delayPos, run);
+            ReadOnlySpan<double> il = inLeft.Slice(i, run), ir = inRight.Slice(i, run);
+            Span<double> ol = outLeft.Slice(i, run), or = outRight.Slice(i, run);
+            for (int k = 0; k < run; k++)
+            {
+                double l = il[k], r = ir[k];
+                ol[k] = dl[k];
+                or[k] = dr[k];
+                dl[k] = (float)l;
+                dr[k] = (float)r;
+            }
+            _delayPos += run;
+            if (_delayPos == Latency) _delayPos = 0;
+            i += run;
+        }
+        // A deque of ones is equivalent to the newest one alone; the boxcar stays all ones with an exact sum.
+        _index += n;
+        _dequeValue[_dequeHead] = 1.0;
+        _dequeIndex[_dequeHead] = _index - 1;
+        _dequeCount = 1;
+        _onesRun = _lookAhead;
+        _boxcarPos = (_boxcarPos + n) % _lookAhead;
+    }
+
+    // Re-sum once per lap so rounding never lets the average creep above a held value.
+    private void Resum()
+    {
+        _boxcarPos = 0;
+        double s = 0;
+        for (int i = 0; i < _lookAhead; i++) s += _boxcar[i];
+        _boxcarSum = s;
     }
 
     private double PushMin(double value)
     {
         int cap = _dequeValue.Length;
-        while (_dequeCount > 0 && _dequeValue[(_dequeHead + _dequeCount - 1) % cap] >= value) _dequeCount--;
-        int slot = (_dequeHead + _dequeCount) % cap;
+        while (_dequeCount > 0 && _dequeValue[Wrap(_dequeHead + _dequeCount - 1, cap)] >= value) _dequeCount--;
+        int slot = Wrap(_dequeHead + _dequeCount, cap);
         _dequeValue[slot] = value;
         _dequeIndex[slot] = _index;
         _dequeCount++;
         while (_dequeIndex[_dequeHead] <= _index - _minWindow)
         {
-            _dequeHead = (_dequeHead + 1) % cap;
+            _dequeHead = Wrap(_dequeHead + 1, cap);
             _dequeCount--;
         }
         _index++;
         return _dequeValue[_dequeHead];
     }
+
+    private static int Wrap(int i, int cap) => i >= cap ? i - cap : i;
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Attune.Engine.Safety;
 
 /// <summary>
@@ -34,8 +37,8 @@ internal sealed class LoudnessGovernor
 
     private readonly float[] _delayLeft = new float[Latency], _delayRight = new float[Latency];
     private int _delayPos;
-    private KWeighting _kInL = KWeighting.Create(), _kInR = KWeighting.Create();
-    private KWeighting _kOutL = KWeighting.Create(), _kOutR = KWeighting.Create();
+    // K-weighting (shelf, then high-pass) of output left, output right, input left, input right at once.
+    private QuadBiquad _shelf, _highPass;
     private double _pNow, _pPrev, _pAcc, _eAcc;
     private int _frameInHop;
 
@@ -45,6 +48,8 @@ internal sealed class LoudnessGovernor
     private double _stSum, _momSum;
     private readonly double[] _grid = new double[SlewHistoryGrid]; // ST energy at grid counts
     private long _gridCount;
+    private long _capCount = -1, _capGridCount = -1;
+    private double _cap;
 
     private readonly double _maxEnergy, _floorEnergy, _slewFactor, _momentaryFactor, _releaseStep;
     private readonly bool _hyperacusis;
@@ -59,6 +64,9 @@ internal sealed class LoudnessGovernor
         _momentaryFactor = Math.Pow(10, (MomentaryAboveShortTermLu - MomentaryMarginLu) / 10) * MomentaryHops / ShortTermHops;
         _releaseStep = Math.Pow(10, ReleaseDbPerSecond / 20 * Hop / AudioFormat.SampleRate);
         _hyperacusis = hyperacusis;
+        var k = KWeighting.Create();
+        _shelf = new QuadBiquad(k.Shelf);
+        _highPass = new QuadBiquad(k.HighPass);
     }
 
     /// <summary>Gain now being applied (end of the current ramp).</summary>
@@ -72,24 +80,45 @@ internal sealed class LoudnessGovernor
     /// <summary>Set when a hop's decision was bound by a rule; read and cleared by the caller.</summary>
     public GovernorRule BindingRule { get; private set; }
 
-    /// <summary>Completed output hops; true on the call that completed one.</summary>
+    /// <summary>True after a <see cref="Process"/> call that completed a hop.</summary>
     public bool HopCompleted { get; private set; }
 
-    public void Process(double inLeft, double inRight, out double outLeft, out double outRight)
+    /// <summary>Frames left in the current hop: the most one <see cref="Process"/> call may take.</summary>
+    public int FramesToHop => Hop - _frameInHop;
+
+    /// <summary>Governs a chunk of at most <see cref="FramesToHop"/> frames. The outputs may alias the inputs.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
+    public void Process(ReadOnlySpan<double> inLeft, ReadOnlySpan<double> inRight, Span<double> outLeft, Span<double> outRight)
     {
-        double g = _rampFrom + (_rampTo - _rampFrom) * (_frameInHop + 1) / Hop;
-        outLeft = _delayLeft[_delayPos] * g;
-        outRight = _delayRight[_delayPos] * g;
-        double kl = _kOutL.Process(outLeft), kr = _kOutR.Process(outRight);
-        _eAcc += kl * kl + kr * kr;
-        _delayLeft[_delayPos] = (float)inLeft;
-        _delayRight[_delayPos] = (float)inRight;
-        if (++_delayPos == Latency) _delayPos = 0;
-        kl = _kInL.Process(inLeft);
-        kr = _kInR.Process(inRight);
-        _pAcc += kl * kl + kr * kr;
+        int n = inLeft.Length;
+        if (n > FramesToHop) throw new ArgumentOutOfRangeException(nameof(inLeft), n, $"a chunk must not cross a hop ({FramesToHop} frames left)");
+        QuadBiquad shelf = _shelf, highPass = _highPass;
+        double from = _rampFrom, step = _rampTo - _rampFrom, eAcc = _eAcc, pAcc = _pAcc;
+        int frame = _frameInHop, pos = _delayPos;
+        for (int i = 0; i < n; i++)
+        {
+            double g = from + step * (frame + 1) / Hop;
+            double ol = _delayLeft[pos] * g, or = _delayRight[pos] * g;
+            double l = inLeft[i], r = inRight[i];
+            var k = highPass.Process(shelf.Process(Vector256.Create(ol, or, l, r)));
+            var k2 = k * k;
+            eAcc += k2.GetElement(0) + k2.GetElement(1);
+            pAcc += k2.GetElement(2) + k2.GetElement(3);
+            _delayLeft[pos] = (float)l;
+            _delayRight[pos] = (float)r;
+            if (++pos == Latency) pos = 0;
+            outLeft[i] = ol;
+            outRight[i] = or;
+            frame++;
+        }
+        _shelf = shelf;
+        _highPass = highPass;
+        _eAcc = eAcc;
+        _pAcc = pAcc;
+        _delayPos = pos;
+        _frameInHop = frame;
         HopCompleted = false;
-        if (++_frameInHop == Hop) CompleteHop();
+        if (_frameInHop == Hop) CompleteHop();
     }
 
     private void CompleteHop()
@@ -135,27 +164,49 @@ internal sealed class LoudnessGovernor
         _momSum = mom;
     }
 
-    /// <summary>Sum of the newest <paramref name="count"/> exact output hops.</summary>
-    private double Newest(double windowSum, int windowHops, int count)
+    /// <summary>
+    /// Sums of the newest output hops: the short-term and momentary windows minus their oldest 1, 2, (short-term
+    /// only) 1 + <paramref name="ahead"/> and 2 + <see cref="ProjectionHops"/> hops, each floored at 0; each window
+    /// subtracts oldest first, both in one pass.
+    /// </summary>
+    private void NewestSums(int ahead, ref Constraints c)
     {
-        double s = windowSum;
-        for (int k = 0; k < windowHops - count; k++)
-            s -= _hopEnergy[(_hopPos + ShortTermHops - windowHops + k) % ShortTermHops];
-        return Math.Max(0, s);
+        const int Last = 2 + ProjectionHops;
+        double st = _stSum, mom = _momSum;
+        int stSlot = _hopPos, momSlot = _hopPos + ShortTermHops - MomentaryHops;
+        if (momSlot >= ShortTermHops) momSlot -= ShortTermHops;
+        double[] e = _hopEnergy;
+        for (int k = 1; k <= Last; k++)
+        {
+            st -= e[stSlot];
+            mom -= e[momSlot];
+            if (++stSlot == ShortTermHops) stSlot = 0;
+            if (++momSlot == ShortTermHops) momSlot = 0;
+            if (k == 1) { c.St1 = Math.Max(0, st); c.Mom1 = Math.Max(0, mom); }
+            if (k == 2) { c.St2 = Math.Max(0, st); c.Mom2 = Math.Max(0, mom); }
+            if (k == 1 + ahead) c.StGrid = Math.Max(0, st);
+        }
+        c.StProj = Math.Max(0, st);
+        c.MomProj = Math.Max(0, mom);
     }
 
     /// <summary>Slew cap for the grid point at <paramref name="count"/>: energy allowed there, from exact grid values only.</summary>
     private double SlewCap(long count)
     {
+        // The cap changes only with the grid history or the grid point, so most hops reuse the last one.
+        if (count == _capCount && _gridCount == _capGridCount) return _cap;
         double reference = _floorEnergy;
-        for (long j = Math.Max(0, _gridCount - SlewHistoryGrid); j < _gridCount; j++)
-        {
-            long gridCountAt = (j + 1) * GridHops;
-            if (gridCountAt >= count - SlewHistoryGrid * GridHops && gridCountAt <= count - GridHops)
-                reference = Math.Max(reference, _grid[j % SlewHistoryGrid]);
-        }
-        return reference * _slewFactor;
+        // Grid entry j sits at count (j + 1)·GridHops; keep those in [count − SlewHistoryGrid·GridHops, count − GridHops].
+        long lo = Math.Max(Math.Max(0, _gridCount - SlewHistoryGrid), CeilDiv(count - SlewHistoryGrid * GridHops, GridHops) - 1);
+        long hi = Math.Min(_gridCount - 1, (count - GridHops) / GridHops - 1);
+        for (long j = lo; j <= hi; j++) reference = Math.Max(reference, _grid[j % SlewHistoryGrid]);
+        _capCount = count;
+        _capGridCount = _gridCount;
+        _cap = reference * _slewFactor;
+        return _cap;
     }
+
+    private static long CeilDiv(long a, long b) => a >= 0 ? (a + b - 1) / b : -(-a / b);
 
     private void Decide()
     {
@@ -165,19 +216,13 @@ internal sealed class LoudnessGovernor
         int ahead = (int)(target - n);                                // hops n..target−1 at the same power
         var c = new Constraints
         {
-            St1 = Newest(_stSum, ShortTermHops, ShortTermHops - 1),
-            St2 = Newest(_stSum, ShortTermHops, ShortTermHops - 2),
-            StProj = Newest(_stSum, ShortTermHops, ShortTermHops - 2 - ProjectionHops),
-            StGrid = Newest(_stSum, ShortTermHops, ShortTermHops - 1 - ahead),
-            Mom1 = Newest(_momSum, MomentaryHops, MomentaryHops - 1),
-            Mom2 = Newest(_momSum, MomentaryHops, MomentaryHops - 2),
-            MomProj = Newest(_momSum, MomentaryHops, MomentaryHops - 2 - ProjectionHops),
             SlewAtN = n % GridHops == 0 ? SlewCap(n) : double.PositiveInfinity,
             SlewAtTarget = SlewCap(target),
             // The grid point at count n is not output yet; the target's reference may still count on it.
             CountsGridAtN = n % GridHops == 0,
             Ahead = ahead,
         };
+        NewestSums(ahead, ref c);
 
         // From a gain of 0 the release restarts at MinGain (−80 dB), so silence never latches.
         double up = Math.Min(1, Math.Max(_gPrev, MinGain) * _releaseStep);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Attune.Engine.Events;
 
 namespace Attune.Engine.Safety;
@@ -25,6 +26,7 @@ public sealed class SafetyGovernor : IAudioProcessor
     private readonly LookAheadLimiter _limiter;
     private readonly LoudnessGovernor _loudness;
     private readonly TruePeakInterpolator _peakLeft = new(16), _peakRight = new(16);
+    private readonly double[] _bufLeft = new double[AudioFormat.BlockSize], _bufRight = new double[AudioFormat.BlockSize];
     private readonly float _ceiling;
     private readonly double _dcPole = Math.Exp(-2 * Math.PI * DcCutoffHz / AudioFormat.SampleRate);
     private double _dcX1L, _dcY1L, _dcX1R, _dcY1R;
@@ -103,35 +105,34 @@ public sealed class SafetyGovernor : IAudioProcessor
     {
         if (left.Length != right.Length || left.Length > AudioFormat.BlockSize)
             throw new ArgumentException($"left and right must have equal length ≤ {AudioFormat.BlockSize} (got {left.Length} and {right.Length})", nameof(right));
-        int nonFinite = 0;
+        int n = left.Length;
+        Span<double> bufLeft = _bufLeft.AsSpan(0, n), bufRight = _bufRight.AsSpan(0, n);
+        int nonFinite = Prepare(left, right, bufLeft, bufRight);
+
+        // Limiter and governor run hop by hop: each hop's decision sets the limiter's threshold for the next.
         double minLimiterGain = 1;
-        for (int i = 0; i < left.Length; i++)
+        for (int start = 0; start < n;)
         {
-            double l = left[i], r = right[i];
-            if (!double.IsFinite(l)) { l = 0; nonFinite++; }
-            if (!double.IsFinite(r)) { r = 0; nonFinite++; }
-            l = Math.Clamp(l, -SanitizeLimit, SanitizeLimit);
-            r = Math.Clamp(r, -SanitizeLimit, SanitizeLimit);
-
-            double yl = l - _dcX1L + _dcPole * _dcY1L, yr = r - _dcX1R + _dcPole * _dcY1R;
-            _dcX1L = l; _dcY1L = yl; _dcX1R = r; _dcY1R = yr;
-
-            double fade = _fade.Next();
-            _zeroFrames = fade == 0 ? _zeroFrames + 1 : 0;
-            double gain = _volume.Next() * fade;
-
-            _limiter.Process(yl * gain, yr * gain, out double ll, out double lr);
-            minLimiterGain = Math.Min(minLimiterGain, _limiter.Gain);
-            _loudness.Process(ll, lr, out double ol, out double or);
+            int len = Math.Min(n - start, _loudness.FramesToHop);
+            Span<double> l = bufLeft.Slice(start, len), r = bufRight.Slice(start, len);
+            minLimiterGain = Math.Min(minLimiterGain, _limiter.Process(l, r, l, r));
+            _loudness.Process(l, r, l, r);
             if (_loudness.HopCompleted) OnHop();
+            start += len;
+        }
 
-            float fl = Math.Clamp((float)ol, -_ceiling, _ceiling), fr = Math.Clamp((float)or, -_ceiling, _ceiling);
+        for (int i = 0; i < n; i++)
+        {
+            float fl = Math.Clamp((float)bufLeft[i], -_ceiling, _ceiling), fr = Math.Clamp((float)bufRight[i], -_ceiling, _ceiling);
             left[i] = fl;
             right[i] = fr;
-            _maxPeak = Math.Max(_maxPeak, Math.Max(_peakLeft.Push(fl, _maxPeak), _peakRight.Push(fr, _maxPeak)));
+            bufLeft[i] = fl;
+            bufRight[i] = fr;
         }
+        if (_peakLeft.Process(bufLeft, _maxPeak)) _maxPeak = Math.Max(_maxPeak, Max(_peakLeft.Peaks));
+        if (_peakRight.Process(bufRight, _maxPeak)) _maxPeak = Math.Max(_maxPeak, Max(_peakRight.Peaks));
         Stats.MaxTruePeakLinear = _maxPeak;
-        _frames += left.Length;
+        _frames += n;
         Dose.Add(left, right);
         TrackNonFinite(nonFinite);
         TrackLimiter(minLimiterGain);
@@ -140,6 +141,54 @@ public sealed class SafetyGovernor : IAudioProcessor
             IsFinished = true;
             _log.Write(ElapsedSeconds, Stage, "finished", EventField.Of("dose_fraction", Dose.FractionOfWeeklyAllowance));
         }
+    }
+
+    /// <summary>NaN/∞ → 0, clamp, DC blocker, then listener volume × session envelope; returns the samples replaced.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
+    private int Prepare(ReadOnlySpan<float> left, ReadOnlySpan<float> right, Span<double> outLeft, Span<double> outRight)
+    {
+        int nonFinite = 0;
+        double pole = _dcPole, x1l = _dcX1L, y1l = _dcY1L, x1r = _dcX1R, y1r = _dcY1R;
+        // With neither volume nor envelope gliding, the gain is one number for the whole block.
+        bool steady = !_fade.IsGliding && !_volume.IsSmoothing;
+        double steadyGain = 0;
+        if (steady)
+        {
+            double fade = _fade.Next();
+            steadyGain = _volume.Next() * fade;
+            _zeroFrames = fade == 0 ? Math.Min(_zeroFrames + left.Length, LatencyFrames) : 0;
+        }
+        for (int i = 0; i < left.Length; i++)
+        {
+            double l = left[i], r = right[i];
+            if (!double.IsFinite(l)) { l = 0; nonFinite++; }
+            if (!double.IsFinite(r)) { r = 0; nonFinite++; }
+            l = Math.Clamp(l, -SanitizeLimit, SanitizeLimit);
+            r = Math.Clamp(r, -SanitizeLimit, SanitizeLimit);
+
+            double yl = l - x1l + pole * y1l, yr = r - x1r + pole * y1r;
+            x1l = l; y1l = yl; x1r = r; y1r = yr;
+
+            double gain;
+            if (steady) gain = steadyGain;
+            else
+            {
+                double fade = _fade.Next();
+                _zeroFrames = fade == 0 ? Math.Min(_zeroFrames + 1, LatencyFrames) : 0;
+                gain = _volume.Next() * fade;
+            }
+            outLeft[i] = yl * gain;
+            outRight[i] = yr * gain;
+        }
+        _dcX1L = x1l; _dcY1L = y1l; _dcX1R = x1r; _dcY1R = y1r;
+        return nonFinite;
+    }
+
+    private static double Max(ReadOnlySpan<double> x)
+    {
+        double m = 0;
+        foreach (double v in x) m = Math.Max(m, v);
+        return m;
     }
 
     private void Silence(string kind)

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Attune.Engine.Safety;
 
 /// <summary>
@@ -17,7 +20,9 @@ public sealed class SoundDoseLedger
     public const double ReferenceDba = 80, ReferenceHoursPerWeek = 40;
     private const double ReferencePressurePa = 20e-6;
 
-    private AWeighting _aLeft = AWeighting.Create(), _aRight = AWeighting.Create();
+    // A-weighting of both ears at once (lane 0 left, lane 1 right).
+    private StereoBiquad _low, _mid, _high;
+    private readonly Vector128<double> _aGain;
     private double _energyLeft, _energyRight; // Σ of A-weighted squares
     private long _frames;
     private double _extraPa2h, _extraSeconds;
@@ -28,6 +33,11 @@ public sealed class SoundDoseLedger
             (double.IsNaN(c) || c < TherapyProfile.MinCalibrationDb || c > TherapyProfile.MaxCalibrationDb))
             throw new ArgumentOutOfRangeException(nameof(calibrationDbaAtFullScale), c,
                 $"calibrationDbaAtFullScale must be in {TherapyProfile.MinCalibrationDb}–{TherapyProfile.MaxCalibrationDb} dB(A)");
+        var a = AWeighting.Create();
+        _low = new StereoBiquad(a.Low);
+        _mid = new StereoBiquad(a.Mid);
+        _high = new StereoBiquad(a.High);
+        _aGain = Vector128.Create(a.Gain);
         IsCalibrated = calibrationDbaAtFullScale.HasValue;
         DbaAtFullScale = calibrationDbaAtFullScale ?? UncalibratedDbaAtFullScale;
     }
@@ -60,15 +70,18 @@ public sealed class SoundDoseLedger
     public static double AllowedHoursPerWeek(double dba) => ReferenceHoursPerWeek * Math.Pow(10, -(dba - ReferenceDba) / 10);
 
     /// <summary>Adds the output block (the signal at the ear, before any device volume).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // its own method keeps the loop's state in registers
     public void Add(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
     {
-        double el = 0, er = 0;
+        StereoBiquad low = _low, mid = _mid, high = _high;
+        var e = Vector128<double>.Zero;
         for (int i = 0; i < left.Length; i++)
         {
-            double l = _aLeft.Process(left[i]), r = _aRight.Process(right[i]);
-            el += l * l;
-            er += r * r;
+            var y = _aGain * high.Process(mid.Process(low.Process(Vector128.Create((double)left[i], right[i]))));
+            e += y * y;
         }
+        _low = low; _mid = mid; _high = high;
+        double el = e.GetElement(0), er = e.GetElement(1);
         _energyLeft += el;
         _energyRight += er;
         _frames += left.Length;

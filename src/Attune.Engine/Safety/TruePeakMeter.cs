@@ -10,6 +10,8 @@ public sealed class TruePeakMeter
 
     private readonly TruePeakInterpolator _left;
     private readonly TruePeakInterpolator _right;
+    private readonly double[] _blockLeft = new double[TruePeakInterpolator.MaxBlock];
+    private readonly double[] _blockRight = new double[TruePeakInterpolator.MaxBlock];
 
     public TruePeakMeter(int tapsPerPhase = DefaultTapsPerPhase)
     {
@@ -27,24 +29,35 @@ public sealed class TruePeakMeter
     {
         if (left.Length != right.Length)
             throw new ArgumentException($"left and right must have the same length (got {left.Length} and {right.Length})", nameof(right));
-        double max = MaxLinear;
-        for (int i = 0; i < left.Length; i++)
+        for (int start = 0; start < left.Length; start += TruePeakInterpolator.MaxBlock)
         {
-            max = Math.Max(max, _left.Push(left[i], max));
-            max = Math.Max(max, _right.Push(right[i], max));
+            int n = Math.Min(TruePeakInterpolator.MaxBlock, left.Length - start);
+            for (int i = 0; i < n; i++) { _blockLeft[i] = left[start + i]; _blockRight[i] = right[start + i]; }
+            Feed(n);
         }
-        MaxLinear = max;
     }
 
     /// <summary>Flushes the interpolator's delay with silence so the last samples are measured too.</summary>
     public void Flush()
     {
+        int n = _left.Delay + 1;
+        Array.Clear(_blockLeft, 0, n);
+        Array.Clear(_blockRight, 0, n);
+        Feed(n);
+    }
+
+    private void Feed(int n)
+    {
         double max = MaxLinear;
-        for (int i = 0; i < _left.Delay + 1; i++)
-        {
-            max = Math.Max(max, _left.Push(0));
-            max = Math.Max(max, _right.Push(0));
-        }
+        if (_left.Process(_blockLeft.AsSpan(0, n), max)) max = Math.Max(max, Max(_left.Peaks));
+        if (_right.Process(_blockRight.AsSpan(0, n), max)) max = Math.Max(max, Max(_right.Peaks));
         MaxLinear = max;
+    }
+
+    private static double Max(ReadOnlySpan<double> x)
+    {
+        double m = 0;
+        foreach (double v in x) m = Math.Max(m, v);
+        return m;
     }
 }
