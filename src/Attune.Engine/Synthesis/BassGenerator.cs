@@ -8,6 +8,8 @@ internal sealed class BassGenerator : VoiceGenerator
     private uint _phase, _inc;
     private double _lp, _hz;
 
+    public override bool IsMono => true;
+
     public override EnvelopeShape Start(int pitch, float velocity, PartState part)
     {
         _hz = PitchToHz(pitch);
@@ -51,7 +53,6 @@ internal sealed class BassGenerator : VoiceGenerator
             y += a * (left[j] - y);
             left[j] = (float)y;
         }
-        left.CopyTo(right);
         _phase = p; _lp = y;
     }
 }

@@ -20,6 +20,8 @@ internal struct Envelope
 
     public readonly bool IsActive => _stage != 0;
     public readonly bool IsReleasing => _stage == 3;
+    /// <summary>Past the attack: from here on the level only falls or holds.</summary>
+    public readonly bool IsPastAttack => _stage >= 2;
     public readonly float Level => (float)_level;
 
     /// <summary>decaySeconds is the time to fall 60 dB toward the sustain level (≤ 0: no decay).</summary>
