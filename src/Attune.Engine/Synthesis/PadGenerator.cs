@@ -8,8 +8,10 @@ internal sealed class PadGenerator : VoiceGenerator
 {
     private const double DetuneRatio = 0.0012; // ±2 cents between left and right
     private readonly float[] _table = PadTable.Table;
+    private readonly OnePoleKernel _lowPass = new();
     private uint _phaseL, _phaseR, _incL, _incR;
-    private double _lpL, _lpR, _hz;
+    private float _lpL, _lpR;
+    private double _hz;
 
     public PadGenerator(SeededRandom random)
     {
@@ -35,7 +37,6 @@ internal sealed class PadGenerator : VoiceGenerator
         // Indices are always < Length and the table has a guard point, so reads skip bounds checks.
         ref float t = ref MemoryMarshal.GetArrayDataReference(_table);
         uint pl = _phaseL, pr = _phaseR, il = _incL, ir = _incR;
-        double yl = _lpL, yr = _lpR;
         const uint mask = (1u << PadTable.FracBits) - 1;
         const float scale = 1f / (1 << PadTable.FracBits);
         for (int i = 0; i < left.Length; i++)
@@ -46,13 +47,15 @@ internal sealed class PadGenerator : VoiceGenerator
             nint m = (nint)(pr >> PadTable.FracBits);
             float y0 = Unsafe.Add(ref t, m);
             float y = y0 + (Unsafe.Add(ref t, m + 1) - y0) * ((pr & mask) * scale);
-            yl += a * (x - yl);
-            yr += a * (y - yr);
-            left[i] = (float)yl;
-            right[i] = (float)yr;
+            left[i] = x;
+            right[i] = y;
             pl += il;
             pr += ir;
         }
-        _phaseL = pl; _phaseR = pr; _lpL = yl; _lpR = yr;
+        _phaseL = pl; _phaseR = pr;
+        // The recursive low-pass runs a vector of frames at a time over the table output.
+        _lowPass.SetPole(1 - a);
+        _lpL = _lowPass.Apply(left, _lpL);
+        _lpR = _lowPass.Apply(right, _lpR);
     }
 }

@@ -32,7 +32,7 @@ public sealed class Reverb : IAudioProcessor
     private readonly float[][] _lineOut = new float[Lines][];
     private readonly float[] _inL = new float[Chunk], _inR = new float[Chunk], _sum = new float[Chunk];
     private readonly float[] _outL = new float[Chunk], _outR = new float[Chunk];
-    private readonly DampingKernel _kernel;
+    private readonly OnePoleKernel _kernel;
     private double _appliedDecay;
     private SmoothedValue _decay, _wet, _dry;
 
@@ -49,7 +49,7 @@ public sealed class Reverb : IAudioProcessor
         _wet = new SmoothedValue(settings.Wet, 0.05);
         _dry = new SmoothedValue(settings.Dry, 0.05);
         // Damping 0..1 maps to a pole 0..0.7: at most about −15 dB per pass at Nyquist.
-        _kernel = new DampingKernel(settings.Damping * 0.7);
+        _kernel = new OnePoleKernel(settings.Damping * 0.7);
         SetGains(settings.DecaySeconds);
     }
 

@@ -33,8 +33,11 @@ internal sealed class Voice
     public bool IsStealing => _fadeRemaining > 0;
     public bool IsReleasing => _envelope.IsReleasing;
 
-    /// <summary>Current loudness estimate for stealing: envelope × generator decay × velocity.</summary>
-    public float Level => IsActive ? _envelope.Level * _velocityGain * (_generator?.Loudness ?? 0f) : 0f;
+    /// <summary>
+    /// Current loudness estimate for stealing: envelope × generator decay × velocity. A note still in
+    /// its attack counts at its peak, so a chord struck into a full pool does not steal its own notes.
+    /// </summary>
+    public float Level => IsActive ? (_envelope.IsPastAttack ? _envelope.Level : 1f) * _velocityGain * (_generator?.Loudness ?? 0f) : 0f;
 
     public void Start(PartState[] parts, int part, int pitch, float velocity, long order)
     {
