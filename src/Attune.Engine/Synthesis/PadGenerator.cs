@@ -61,8 +61,7 @@ internal sealed class PadGenerator : VoiceGenerator
         _phaseL = pl; _phaseR = pr;
         // The recursive low-pass runs a vector of frames at a time over the table output.
         _lowPass.SetPole(1 - a);
-        _lpL = _lowPass.Apply(left, _lpL);
-        _lpR = _lowPass.Apply(right, _lpR);
+        _lowPass.Apply2(left, ref _lpL, 1f, right, ref _lpR, 1f);
     }
 
     /// <summary>Eight consecutive interpolated reads: scalar loads, vector arithmetic (no gather without unsafe code).</summary>

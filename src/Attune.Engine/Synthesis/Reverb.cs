@@ -102,11 +102,16 @@ public sealed class Reverb : IAudioProcessor
         sum.Clear();
         outL.Clear();
         outR.Clear();
+        for (int j = 0; j < Lines; j += 2)
+        {
+            Span<float> y0 = _lineOut[j].AsSpan(0, n), y1 = _lineOut[j + 1].AsSpan(0, n);
+            ReadRing(_delay[j], _index[j], y0);
+            ReadRing(_delay[j + 1], _index[j + 1], y1);
+            _kernel.Apply2(y0, ref _damp[j], _gain[j], y1, ref _damp[j + 1], _gain[j + 1]);
+        }
         for (int j = 0; j < Lines; j++)
         {
             Span<float> y = _lineOut[j].AsSpan(0, n);
-            ReadRing(_delay[j], _index[j], y);
-            _damp[j] = _kernel.Apply(y, _damp[j], _gain[j]);
             BlockMath.MultiplyAdd(sum, y, 2f / Lines);
             // Left takes lines 0, 4 minus 2, 6; right takes 1, 5 minus 3, 7.
             BlockMath.MultiplyAdd((j & 1) == 0 ? outL : outR, y, (j & 2) == 0 ? 1f : -1f);
