@@ -13,7 +13,8 @@ internal struct Envelope
     private const double EndLevel = 1e-4;
     private static readonly int Width = Vector<float>.Count;
     private int _stage; // 0 idle, 1 attack, 2 decay/sustain, 3 release
-    private double _level, _attackStep, _decayCoef, _sustain, _releaseCoef;
+    private int _attackLength, _attackPos;
+    private double _level, _decayCoef, _sustain, _releaseCoef;
     // k^(j+1) per lane and k^width for the decay and release coefficients.
     private Vector<float> _decayLanes, _releaseLanes;
     private double _decayStride, _releaseStride;
@@ -27,7 +28,8 @@ internal struct Envelope
     /// <summary>decaySeconds is the time to fall 60 dB toward the sustain level (≤ 0: no decay).</summary>
     public void Start(double attackSeconds, double decaySeconds, double sustain, double releaseSeconds)
     {
-        _attackStep = 1.0 / Math.Max(1, attackSeconds * AudioFormat.SampleRate);
+        _attackLength = Math.Max(1, (int)Math.Round(attackSeconds * AudioFormat.SampleRate));
+        _attackPos = 0;
         _decayCoef = decaySeconds > 0 ? Coefficient(decaySeconds) : 1.0;
         (_decayLanes, _decayStride) = Lanes(_decayCoef);
         _sustain = sustain;
@@ -96,30 +98,28 @@ internal struct Envelope
         _level = level;
     }
 
-    /// <summary>Linear rise: whole vectors while they stay below 1, then sample by sample to the top.</summary>
+    /// <summary>Linear rise counted in whole frames, so block boundaries cannot shift the top by a frame.</summary>
     private int Attack(Span<float> gains, int i, ref double level)
     {
-        int n = gains.Length;
-        double step = _attackStep;
+        int m = Math.Min(gains.Length - i, _attackLength - _attackPos), j = 0;
+        Span<float> out_ = gains.Slice(i, m);
+        double inv = 1.0 / _attackLength;
         if (Vector.IsHardwareAccelerated)
         {
-            var lanes = VectorSine.LaneIndexFloat + Vector<float>.One;
-            var vstep = new Vector<float>((float)step);
-            var out_ = MemoryMarshal.Cast<float, Vector<float>>(gains);
-            while (i + Width <= n && level + Width * step < 1.0 && i % Width == 0)
-            {
-                out_[i / Width] = new Vector<float>((float)level) + lanes * vstep;
-                level += Width * step;
-                i += Width;
-            }
+            var lanes = VectorSine.LaneIndexFloat * new Vector<float>((float)inv);
+            var vectors = MemoryMarshal.Cast<float, Vector<float>>(out_);
+            for (int v = 0; v < vectors.Length; v++, j += Width)
+                vectors[v] = new Vector<float>((float)((_attackPos + j + 1) * inv)) + lanes;
         }
-        for (; i < n; i++)
+        for (; j < m; j++) out_[j] = (float)((_attackPos + j + 1) * inv);
+        _attackPos += m;
+        level = _attackPos * inv;
+        if (_attackPos >= _attackLength)
         {
-            level += step;
-            if (level >= 1.0) { level = 1.0; _stage = 2; gains[i++] = 1f; break; }
-            gains[i] = (float)level;
+            level = 1.0;
+            _stage = 2;
         }
-        return i;
+        return i + m;
     }
 
     /// <summary>gains[j] = offset + x·k^(j+1); returns x·k^n. The double x carries the state exactly across vectors.</summary>
