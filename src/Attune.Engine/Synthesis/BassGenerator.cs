@@ -5,8 +5,12 @@ namespace Attune.Engine.Synthesis;
 /// <summary>Round bass: a sine with a little second and third harmonic, low-passed; brightness adds harmonics and opens the filter.</summary>
 internal sealed class BassGenerator : VoiceGenerator
 {
+    private readonly OnePoleKernel _lowPass = new();
     private uint _phase, _inc;
-    private double _lp, _hz;
+    private float _lp;
+    private double _hz;
+
+    public override bool IsMono => true;
 
     public override EnvelopeShape Start(int pitch, float velocity, PartState part)
     {
@@ -44,14 +48,8 @@ internal sealed class BassGenerator : VoiceGenerator
             float s1 = SineTable.Lookup(ref t, p);
             left[i] = s1 + h2 * SineTable.Lookup(ref t, p << 1) - h3 * s1 * s1 * s1;
         }
-        // The low-pass is recursive, so it runs sample by sample over the oscillator output.
-        double y = _lp;
-        for (int j = 0; j < n; j++)
-        {
-            y += a * (left[j] - y);
-            left[j] = (float)y;
-        }
-        left.CopyTo(right);
-        _phase = p; _lp = y;
+        _lowPass.SetPole(1 - a);
+        _lp = _lowPass.Apply(left, _lp);
+        _phase = p;
     }
 }

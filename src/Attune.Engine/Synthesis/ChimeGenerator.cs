@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Attune.Engine.Synthesis;
 
@@ -6,90 +7,117 @@ namespace Attune.Engine.Synthesis;
 /// Chimes: four inharmonic partials at the modal ratios of a free bar (1, 2.756, 5.404, 8.933;
 /// N. Fletcher &amp; T. Rossing, The Physics of Musical Instruments, §2.14), upper partials
 /// decaying faster; brightness and velocity weight the upper partials.
+/// Each partial is a damped sinusoid, so it is the imaginary part of a phasor multiplied by a
+/// fixed complex factor per sample: no sine is evaluated per sample. The phasors restart from
+/// exact double-precision phase and amplitude every call, so float rounding never accumulates.
 /// </summary>
 internal sealed class ChimeGenerator : VoiceGenerator
 {
+    private const int Partials = 4;
     private static readonly double[] Ratios = [1.0, 2.756, 5.404, 8.933];
     private static readonly double[] Weights = [1.0, 0.45, 0.22, 0.1];
     private static readonly double[] DecayShare = [1.0, 0.5, 0.28, 0.16];
-    private readonly uint[] _phase = new uint[4];
-    private readonly uint[] _inc = new uint[4];
-    private readonly double[] _amp = new double[4];
-    private readonly double[] _decay = new double[4];
+    private static readonly int Width = Vector<float>.Count;
+    private readonly double[] _phase = new double[Partials]; // radians
+    private readonly double[] _omega = new double[Partials]; // radians per sample
+    private readonly double[] _amp = new double[Partials];
+    private readonly double[] _decay = new double[Partials];
+    // Per partial: lane j holds decay^j·e^(iωj); the stride is decay^W·e^(iωW).
+    private readonly Vector<float>[] _laneRe = new Vector<float>[Partials], _laneIm = new Vector<float>[Partials];
+    private readonly Vector<float>[] _strideRe = new Vector<float>[Partials], _strideIm = new Vector<float>[Partials];
+    private int _count; // partials below the aliasing limit
 
     public override bool IsSilent => _amp[0] < 1e-4;
     public override float Loudness => (float)_amp[0];
+    public override bool IsMono => true;
 
     public override EnvelopeShape Start(int pitch, float velocity, PartState part)
     {
         double hz = PitchToHz(pitch);
         double t60 = Math.Clamp(7.0 * Math.Pow(2, -(pitch - 72) / 24.0), 2.0, 12.0);
         double upper = (0.3 + 1.4 * part.Brightness.Current) * (0.6 + 0.4 * velocity);
-        for (int k = 0; k < 4; k++)
+        Span<float> re = stackalloc float[Width], im = stackalloc float[Width];
+        _count = 0;
+        for (int k = 0; k < Partials; k++)
         {
             double f = hz * Ratios[k];
-            bool audible = f < AudioFormat.SampleRate * 0.45;
-            _inc[k] = SineTable.Increment(f);
+            if (f >= AudioFormat.SampleRate * 0.45) break; // ratios ascend: the rest alias too
+            double omega = 2 * Math.PI * f / AudioFormat.SampleRate;
+            double decay = Math.Exp(Math.Log(0.001) / (t60 * DecayShare[k] * AudioFormat.SampleRate));
+            _omega[k] = omega;
+            _decay[k] = decay;
             _phase[k] = 0;
-            _amp[k] = audible ? Weights[k] * (k == 0 ? 1 : upper) : 0;
-            _decay[k] = Math.Exp(Math.Log(0.001) / (t60 * DecayShare[k] * AudioFormat.SampleRate));
+            _amp[k] = Weights[k] * (k == 0 ? 1 : upper);
+            for (int j = 0; j < Width; j++)
+            {
+                double r = Math.Pow(decay, j);
+                re[j] = (float)(r * Math.Cos(omega * j));
+                im[j] = (float)(r * Math.Sin(omega * j));
+            }
+            _laneRe[k] = new Vector<float>(re);
+            _laneIm[k] = new Vector<float>(im);
+            double rw = Math.Pow(decay, Width);
+            _strideRe[k] = new Vector<float>((float)(rw * Math.Cos(omega * Width)));
+            _strideIm[k] = new Vector<float>((float)(rw * Math.Sin(omega * Width)));
+            _count = k + 1;
         }
+        for (int k = _count; k < Partials; k++) _amp[k] = 0;
         return new EnvelopeShape(0.003, 0, 1, 2.5);
     }
 
     public override void Render(Span<float> left, Span<float> right, PartState part)
     {
-        int n = left.Length, i = 0, width = Vector<float>.Count;
-        if (Vector.IsHardwareAccelerated && n >= width)
+        int n = left.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Width)
         {
-            // Each lane is one sample later than the previous: phase + lane·inc, amplitude · decay^lane.
-            Vector<uint> p0 = new Vector<uint>(_phase[0]) + VectorSine.LaneIndex * _inc[0], s0 = new Vector<uint>(_inc[0] * (uint)width);
-            Vector<uint> p1 = new Vector<uint>(_phase[1]) + VectorSine.LaneIndex * _inc[1], s1 = new Vector<uint>(_inc[1] * (uint)width);
-            Vector<uint> p2 = new Vector<uint>(_phase[2]) + VectorSine.LaneIndex * _inc[2], s2 = new Vector<uint>(_inc[2] * (uint)width);
-            Vector<uint> p3 = new Vector<uint>(_phase[3]) + VectorSine.LaneIndex * _inc[3], s3 = new Vector<uint>(_inc[3] * (uint)width);
-            Vector<float> a0 = LaneAmplitudes(0), a1 = LaneAmplitudes(1), a2 = LaneAmplitudes(2), a3 = LaneAmplitudes(3);
-            Vector<float> k0 = new((float)Math.Pow(_decay[0], width)), k1 = new((float)Math.Pow(_decay[1], width));
-            Vector<float> k2 = new((float)Math.Pow(_decay[2], width)), k3 = new((float)Math.Pow(_decay[3], width));
-            for (; i + width <= n; i += width)
+            Span<Vector<float>> out_ = MemoryMarshal.Cast<float, Vector<float>>(left);
+            out_.Clear();
+            for (int k = 0; k < _count; k++)
             {
-                Vector<float> x = a0 * VectorSine.Sin(p0) + a1 * VectorSine.Sin(p1) + a2 * VectorSine.Sin(p2) + a3 * VectorSine.Sin(p3);
-                x.CopyTo(left[i..]);
-                x.CopyTo(right[i..]);
-                p0 += s0; p1 += s1; p2 += s2; p3 += s3;
-                a0 *= k0; a1 *= k1; a2 *= k2; a3 *= k3;
+                (double sin, double cos) = Math.SinCos(_phase[k]);
+                var ar = new Vector<float>((float)(_amp[k] * cos));
+                var ai = new Vector<float>((float)(_amp[k] * sin));
+                Vector<float> lr = _laneRe[k], li = _laneIm[k], sr = _strideRe[k], si = _strideIm[k];
+                Vector<float> zr = ar * lr - ai * li, zi = ar * li + ai * lr;
+                for (int v = 0; v < out_.Length; v++)
+                {
+                    out_[v] += zi;
+                    Vector<float> t = zr * sr - zi * si;
+                    zi = zr * si + zi * sr;
+                    zr = t;
+                }
             }
-            // Lane 0 now holds the state of sample i.
-            _phase[0] = p0[0]; _phase[1] = p1[0]; _phase[2] = p2[0]; _phase[3] = p3[0];
-            _amp[0] = a0[0]; _amp[1] = a1[0]; _amp[2] = a2[0]; _amp[3] = a3[0];
+            i = out_.Length * Width;
         }
-        if (i < n) RenderScalar(left[i..], right[i..]);
+        if (i < n) RenderTail(left[i..], i);
+        Advance(n);
     }
 
-    private Vector<float> LaneAmplitudes(int k)
+    /// <summary>The last few frames of an odd-sized call, from the exact state i frames on.</summary>
+    private void RenderTail(Span<float> x, int offset)
     {
-        Span<float> lanes = stackalloc float[Vector<float>.Count];
-        double a = _amp[k];
-        for (int j = 0; j < lanes.Length; j++, a *= _decay[k]) lanes[j] = (float)a;
-        return new Vector<float>(lanes);
-    }
-
-    private void RenderScalar(Span<float> left, Span<float> right)
-    {
-        ref float t = ref SineTable.Start;
-        uint p0 = _phase[0], p1 = _phase[1], p2 = _phase[2], p3 = _phase[3];
-        uint i0 = _inc[0], i1 = _inc[1], i2 = _inc[2], i3 = _inc[3];
-        double a0 = _amp[0], a1 = _amp[1], a2 = _amp[2], a3 = _amp[3];
-        double k0 = _decay[0], k1 = _decay[1], k2 = _decay[2], k3 = _decay[3];
-        for (int i = 0; i < left.Length; i++)
+        x.Clear();
+        for (int k = 0; k < _count; k++)
         {
-            double x = a0 * SineTable.Lookup(ref t, p0) + a1 * SineTable.Lookup(ref t, p1)
-                     + a2 * SineTable.Lookup(ref t, p2) + a3 * SineTable.Lookup(ref t, p3);
-            left[i] = (float)x;
-            right[i] = (float)x;
-            p0 += i0; p1 += i1; p2 += i2; p3 += i3;
-            a0 *= k0; a1 *= k1; a2 *= k2; a3 *= k3;
+            double a = _amp[k] * Math.Pow(_decay[k], offset), p = _phase[k] + _omega[k] * offset;
+            double stepRe = _decay[k] * Math.Cos(_omega[k]), stepIm = _decay[k] * Math.Sin(_omega[k]);
+            double zr = a * Math.Cos(p), zi = a * Math.Sin(p);
+            for (int j = 0; j < x.Length; j++)
+            {
+                x[j] += (float)zi;
+                double t = zr * stepRe - zi * stepIm;
+                zi = zr * stepIm + zi * stepRe;
+                zr = t;
+            }
         }
-        _phase[0] = p0; _phase[1] = p1; _phase[2] = p2; _phase[3] = p3;
-        _amp[0] = a0; _amp[1] = a1; _amp[2] = a2; _amp[3] = a3;
+    }
+
+    private void Advance(int frames)
+    {
+        for (int k = 0; k < _count; k++)
+        {
+            _amp[k] *= Math.Pow(_decay[k], frames);
+            _phase[k] = Math.IEEERemainder(_phase[k] + _omega[k] * frames, 2 * Math.PI);
+        }
     }
 }

@@ -8,6 +8,8 @@ internal sealed class KeysGenerator : VoiceGenerator
     private uint _carrier, _mod, _incC, _incM;
     private double _index, _indexFloor, _indexDecay;
 
+    public override bool IsMono => true;
+
     public override EnvelopeShape Start(int pitch, float velocity, PartState part)
     {
         double hz = PitchToHz(pitch);
@@ -44,17 +46,16 @@ internal sealed class KeysGenerator : VoiceGenerator
                 Vector<int> offset = Vector.ConvertToInt32((floor + excess) * VectorSine.Sin(m));
                 Vector<float> x = VectorSine.Sin(c + Vector.AsVectorUInt32(offset));
                 x.CopyTo(left[i..]);
-                x.CopyTo(right[i..]);
                 c += cs;
                 m += ms;
                 excess *= step;
             }
             _carrier = c[0]; _mod = m[0]; _index = _indexFloor + excess[0];
         }
-        if (i < n) RenderScalar(left[i..], right[i..]);
+        if (i < n) RenderScalar(left[i..]);
     }
 
-    private void RenderScalar(Span<float> left, Span<float> right)
+    private void RenderScalar(Span<float> left)
     {
         ref float t = ref SineTable.Start;
         uint c = _carrier, m = _mod, ic = _incC, im = _incM;
@@ -65,7 +66,6 @@ internal sealed class KeysGenerator : VoiceGenerator
             uint offset = (uint)(int)(index * mod);
             float x = SineTable.Lookup(ref t, c + offset);
             left[i] = x;
-            right[i] = x;
             c += ic;
             m += im;
             index = floor + (index - floor) * decay;

@@ -29,4 +29,6 @@ internal sealed class PartState
     public readonly float[] BusR = new float[AudioFormat.BlockSize];
     /// <summary>Whether any voice wrote to the bus in the current segment.</summary>
     public bool BusUsed;
+    /// <summary>Whether BusR holds the right channel; otherwise BusL serves both (mono voices only).</summary>
+    public bool BusStereo;
 }

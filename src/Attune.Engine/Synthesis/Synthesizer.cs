@@ -105,11 +105,8 @@ public sealed class Synthesizer : IAudioSource
         }
 
         _reverb.Process(sendL, sendR);
-        for (int i = 0; i < n; i++)
-        {
-            left[i] += sendL[i];
-            right[i] += sendR[i];
-        }
+        BlockMath.MultiplyAdd(left, sendL, 1f);
+        BlockMath.MultiplyAdd(right, sendR, 1f);
         FramePosition = blockEnd;
     }
 
@@ -117,10 +114,9 @@ public sealed class Synthesizer : IAudioSource
     {
         foreach (PartState part in _parts)
         {
-            if (!part.BusUsed) continue;
-            part.BusL.AsSpan(offset, n).Clear();
-            part.BusR.AsSpan(offset, n).Clear();
+            // The first voice to write a bus in this segment clears it.
             part.BusUsed = false;
+            part.BusStereo = false;
         }
         foreach (Voice voice in _voices)
             if (voice.IsActive) voice.Render(_parts, offset, n);
@@ -142,7 +138,17 @@ public sealed class Synthesizer : IAudioSource
         PanGains(p1, out float l1, out float r1);
         l0 *= g0; r0 *= g0; l1 *= g1; r1 *= g1;
         float dl = (l1 - l0) / n, dr = (r1 - r0) / n, ds = (s1 - s0) / n;
-        float[] busL = part.BusL, busR = part.BusR;
+        float[] busL = part.BusL, busR = part.BusStereo ? part.BusR : part.BusL;
+        if (dl == 0 && dr == 0 && ds == 0)
+        {
+            // Steady controls: whole-vector multiply-adds.
+            ReadOnlySpan<float> bl = busL.AsSpan(offset, n), br = busR.AsSpan(offset, n);
+            BlockMath.MultiplyAdd(left.Slice(offset, n), bl, l0);
+            BlockMath.MultiplyAdd(right.Slice(offset, n), br, r0);
+            BlockMath.MultiplyAdd(sendL.Slice(offset, n), bl, l0 * s0);
+            BlockMath.MultiplyAdd(sendR.Slice(offset, n), br, r0 * s0);
+            return;
+        }
         for (int i = 0; i < n; i++)
         {
             float a = busL[offset + i] * l0, b = busR[offset + i] * r0;

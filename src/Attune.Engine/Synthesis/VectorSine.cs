@@ -13,6 +13,9 @@ internal static class VectorSine
     /// <summary>0, 1, 2, … per lane: multiplied by a phase increment it offsets each lane by one sample.</summary>
     public static readonly Vector<uint> LaneIndex = BuildLanes();
 
+    /// <summary>0, 1, 2, … per lane as floats, for ramps written a vector at a time.</summary>
+    public static readonly Vector<float> LaneIndexFloat = Vector.ConvertToSingle(Vector.AsVectorInt32(LaneIndex));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Sin(Vector<uint> phase)
     {

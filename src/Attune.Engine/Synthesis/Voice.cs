@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
 namespace Attune.Engine.Synthesis;
 
 /// <summary>
@@ -11,6 +8,8 @@ namespace Attune.Engine.Synthesis;
 internal sealed class Voice
 {
     private const int StealFadeFrames = AudioFormat.SampleRate / 200; // 5 ms
+    // −100 dB: a voice this quiet is below 16-bit resolution, so freeing it is inaudible.
+    private const float SilentLevel = 1e-5f;
     private readonly VoiceGenerator?[] _generators;
     private readonly float[] _left = new float[AudioFormat.BlockSize];
     private readonly float[] _right = new float[AudioFormat.BlockSize];
@@ -34,8 +33,11 @@ internal sealed class Voice
     public bool IsStealing => _fadeRemaining > 0;
     public bool IsReleasing => _envelope.IsReleasing;
 
-    /// <summary>Current loudness estimate for stealing: envelope × generator decay × velocity.</summary>
-    public float Level => IsActive ? _envelope.Level * _velocityGain * (_generator?.Loudness ?? 0f) : 0f;
+    /// <summary>
+    /// Current loudness estimate for stealing: envelope × generator decay × velocity. A note still in
+    /// its attack counts at its peak, so a chord struck into a full pool does not steal its own notes.
+    /// </summary>
+    public float Level => IsActive ? (_envelope.IsPastAttack ? _envelope.Level : 1f) * _velocityGain * (_generator?.Loudness ?? 0f) : 0f;
 
     public void Start(PartState[] parts, int part, int pitch, float velocity, long order)
     {
@@ -100,11 +102,18 @@ internal sealed class Voice
             fadeEnded = _fadeRemaining == 0;
             vg = 1f;
         }
-        MultiplyAdd(l, g, vg, part.BusL.AsSpan(offset, n));
-        MultiplyAdd(r, g, vg, part.BusR.AsSpan(offset, n));
+        if (!part.BusUsed) part.BusL.AsSpan(offset, n).Clear();
+        BlockMath.MultiplyAdd(part.BusL.AsSpan(offset, n), l, g, vg);
+        if (!_generator.IsMono)
+        {
+            // Mono voices so far wrote BusL only, and it stands for both channels.
+            if (!part.BusStereo) part.BusL.AsSpan(offset, n).CopyTo(part.BusR.AsSpan(offset, n));
+            part.BusStereo = true;
+            BlockMath.MultiplyAdd(part.BusR.AsSpan(offset, n), r, g, vg);
+        }
         part.BusUsed = true;
 
-        if (fadeEnded || !_envelope.IsActive || _generator.IsSilent)
+        if (fadeEnded || !_envelope.IsActive || _generator.IsSilent || (_envelope.IsPastAttack && Level < SilentLevel))
         {
             IsActive = false;
             _envelope.Stop();
@@ -137,20 +146,4 @@ internal sealed class Voice
         InstrumentKind.Wind => 0.15f,
         _ => 0.12f,
     };
-
-    /// <summary>dst += src · gain · scale, vectorised with <see cref="Vector{T}"/>.</summary>
-    private static void MultiplyAdd(ReadOnlySpan<float> src, ReadOnlySpan<float> gain, float scale, Span<float> dst)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && src.Length >= Vector<float>.Count)
-        {
-            var vs = MemoryMarshal.Cast<float, Vector<float>>(src);
-            var vg = MemoryMarshal.Cast<float, Vector<float>>(gain);
-            var vd = MemoryMarshal.Cast<float, Vector<float>>(dst);
-            var k = new Vector<float>(scale);
-            for (int v = 0; v < vs.Length; v++) vd[v] += vs[v] * vg[v] * k;
-            i = vs.Length * Vector<float>.Count;
-        }
-        for (; i < src.Length; i++) dst[i] += src[i] * gain[i] * scale;
-    }
 }

@@ -68,6 +68,33 @@ public class ReverbTests
     }
 
     [Fact]
+    public void Block_size_does_not_change_the_output()
+    {
+        float[] Run(int block)
+        {
+            var reverb = new Reverb(new ReverbSettings(2f, 0.35f, wet: 1f, dry: 0f));
+            var random = new SeededRandom(4);
+            int frames = AudioFormat.SampleRate / 2;
+            var left = new float[frames];
+            var right = new float[frames];
+            for (int i = 0; i < 2000; i++) { left[i] = random.NextBipolar(); right[i] = random.NextBipolar(); }
+            for (int pos = 0; pos < frames; pos += block)
+            {
+                int n = Math.Min(block, frames - pos);
+                reverb.Process(left.AsSpan(pos, n), right.AsSpan(pos, n));
+            }
+            return [.. left, .. right];
+        }
+        float[] a = Run(AudioFormat.BlockSize), b = Run(101), c = Run(1000);
+        Assert.True(SynthTestAudio.MaxAbs(a) > 0.01);
+        for (int i = 0; i < a.Length; i++)
+        {
+            Assert.Equal(a[i], b[i], 1e-5);
+            Assert.Equal(a[i], c[i], 1e-5);
+        }
+    }
+
+    [Fact]
     public void Dry_only_passes_input_through()
     {
         var reverb = new Reverb(new ReverbSettings(2f, 0.3f, wet: 0f, dry: 1f));

@@ -259,6 +259,47 @@ public class SynthesizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => synth.Schedule(MusicEvent.NoteOn(0, 3, 60, 1f)));
     }
 
+    [Fact]
+    public void A_chord_struck_into_a_full_pool_keeps_all_its_new_notes()
+    {
+        // One slot is busy and one free: the first new note takes the free slot and, although still
+        // silent in its attack, must not be the one the second new note steals.
+        var synth = Single(InstrumentKind.SoftKeys, maxPolyphony: 2);
+        synth.Schedule(MusicEvent.NoteOn(0, 0, 40, 0.8f));
+        int chord = Frames(0.5);
+        synth.Schedule(MusicEvent.NoteOn(chord, 0, 69, 0.8f));
+        synth.Schedule(MusicEvent.NoteOn(chord, 0, 76, 0.8f));
+        var (left, _) = Render(synth, chord + Frames(0.05) + (1 << 16));
+        ReadOnlySpan<float> after = left.AsSpan(chord + Frames(0.05));
+        foreach (int pitch in new[] { 69, 76 })
+        {
+            var (_, prominence) = Fundamental(after, 440 * Math.Pow(2, (pitch - 69) / 12.0));
+            Assert.True(prominence > 20, $"pitch {pitch} only {prominence:F1}× its neighbours");
+        }
+    }
+
+    [Fact]
+    public void A_released_chime_frees_its_voice_once_below_minus_100_dB_without_a_jump()
+    {
+        var synth = Single(InstrumentKind.Chimes);
+        int release = Frames(0.5);
+        synth.Schedule(MusicEvent.NoteOn(0, 0, 84, 1f));
+        synth.Schedule(MusicEvent.NoteOff(release, 0, 84));
+        var left = new float[AudioFormat.BlockSize];
+        var right = new float[AudioFormat.BlockSize];
+        double lastPeak = 1;
+        int freedAt = -1;
+        for (int pos = 0; pos < Frames(5) && freedAt < 0; pos += AudioFormat.BlockSize)
+        {
+            synth.Render(left, right);
+            if (pos > release && synth.ActiveVoices == 0) freedAt = pos;
+            else lastPeak = MaxAbs(left);
+        }
+        // The envelope alone would reach −80 dB only 3.3 s after release; the chime's own decay gets there sooner.
+        Assert.InRange(freedAt, release, release + Frames(3.0));
+        Assert.True(lastPeak < 3e-5, $"last block before freeing peaked at {lastPeak:G3}");
+    }
+
     private static double Rms(ReadOnlySpan<float> x)
     {
         double sum = 0;
