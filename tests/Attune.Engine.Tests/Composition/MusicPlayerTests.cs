@@ -60,7 +60,7 @@ public class MusicPlayerTests
         Render(player, 20);
         double centre = MusicalIntent.ForArousal(0.1).Register;
         var pad = player.PlayedEvents.Where(e => e.Kind == MusicEventKind.NoteOn && e.Part == Arranger.PadPart).Select(e => e.Pitch).ToList();
-        Assert.True(pad.Count > 20);
+        Assert.True(pad.Count >= 10, $"only {pad.Count} pad notes in 20 s (≈ 18 beats at 53 BPM; held notes are not restruck)");
         Assert.All(pad, p => Assert.InRange(p, centre - 21, centre + 17));
         Assert.Equal([InstrumentKind.WarmPad, InstrumentKind.SoftKeys, InstrumentKind.RoundBass, InstrumentKind.Stream], player.PartInstruments);
     }
