@@ -22,4 +22,11 @@ hyperfine --runs "$runs" --warmup 1 --export-json "$out/fractal.json" \
   -n attune "$attune render --mode fractal --tinnitus-hz 6000 --minutes 10 --out $out/f.wav" \
   -n fluidsynth "fluidsynth -ni -q -F $out/fluid.wav -r 48000 $sf2 $out/f.mid"
 sox --i -D "$out/fluid.wav" | sed 's/^/fluidsynth output seconds: /'
+
+echo "== 10 min of generated music (the full notched 'music' chain) against FluidSynth rendering the same notes"
+$attune render --mode music --tinnitus-hz 6000 --arousal-start 0.7 --arousal-end 0.3 --minutes 10 --out "$out/m.wav" --export-midi "$out/m.mid" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --export-json "$out/music.json" \
+  -n attune "$attune render --mode music --tinnitus-hz 6000 --arousal-start 0.7 --arousal-end 0.3 --minutes 10 --out $out/m.wav" \
+  -n fluidsynth "fluidsynth -ni -q -F $out/fluid-m.wav -r 48000 $sf2 $out/m.mid"
+sox --i -D "$out/fluid-m.wav" | sed 's/^/fluidsynth output seconds: /'
 echo "results: $out"

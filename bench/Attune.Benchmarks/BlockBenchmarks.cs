@@ -58,14 +58,14 @@ public class BlockBenchmarks
         _safety.Process(_left, _right);
     }
 
-    [Benchmark(Description = "synth, 16 voices + reverb")]
+    [Benchmark(Description = "synth: 16 notes struck each second (≈ 23 sounding) + reverb")]
     public void SynthBlock()
     {
         Ensemble.Retrigger(_synth, _blocks++);
         _synth.Render(_left, _right);
     }
 
-    [Benchmark(Description = "full chain: 16 voices + reverb + notch + safety")]
+    [Benchmark(Description = "full chain: that synth + notch + safety")]
     public void FullChainBlock()
     {
         Ensemble.Retrigger(_chainSynth, _blocks++);

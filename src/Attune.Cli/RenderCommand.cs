@@ -112,7 +112,9 @@ internal static class RenderCommand
 
         if (midiFile is not null)
         {
-            MidiFileWriter.WriteFile(midiFile.TempPath, session.PlayedEvents, session.PartInstruments, session.MidiTempoBpm);
+            // Held notes (a drone) end with the render, so other renderers stop where we did.
+            var played = new List<MusicEvent>(session.PlayedEvents) { MusicEvent.AllNotesOff(settings.Frames) };
+            MidiFileWriter.WriteFile(midiFile.TempPath, played, session.PartInstruments, session.MidiTempoBpm);
             midiFile.Commit();
         }
         eventsFile?.Commit();

@@ -124,6 +124,11 @@ public class RenderCommandTests
         for (int i = 0; i + 2 < midi.Length; i++)
             if ((midi[i] & 0xF0) == 0x90 && midi[i + 1] < 128 && midi[i + 2] is > 0 and < 128) noteOns++;
         Assert.True(noteOns >= notes, $"{noteOns} note-on messages for {notes} notes");
+        // Every part's track ends its held notes (all-notes-off, CC 123) so another renderer stops where we did.
+        int allNotesOff = 0;
+        for (int i = 0; i + 2 < midi.Length; i++)
+            if ((midi[i] & 0xF0) == 0xB0 && midi[i + 1] == 123 && midi[i + 2] == 0) allNotesOff++;
+        Assert.True(allNotesOff >= 2, $"{allNotesOff} all-notes-off messages");
     }
 
     [Fact]
