@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(NotchCommand.Create(stdout, stderr));
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         root.Subcommands.Add(ModelCommands.Create(stdout, stderr));
+        root.Subcommands.Add(BleCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
