@@ -197,8 +197,10 @@ public sealed class SafetyGovernor : IAudioProcessor
     private void Silence(string kind)
     {
         if (IsFinished) return;
+        // A second stop during a stop ramp must not restart it: silence stays due 50 ms after the first.
+        bool rampRunning = _stopped && _fade.Target == 0;
         _stopped = true;
-        _fade.GlideTo(0, FadeController.StopRampSeconds);
+        if (!rampRunning) _fade.GlideTo(0, FadeController.StopRampSeconds);
         _log.Write(ElapsedSeconds, Stage, kind, EventField.Of("ramp_seconds", FadeController.StopRampSeconds));
     }
 
