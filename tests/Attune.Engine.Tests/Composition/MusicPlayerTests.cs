@@ -32,10 +32,12 @@ public class MusicPlayerTests
 
         MusicPlayer player = MusicPlayer.ForSession(Model, profile, seed: 3, arousalStart: 0.9, arousalEnd: 0.1, minutes: 0.2);
         for (int i = 0; i < 400; i++) player.Render(left, right);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) player.Render(left, right);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        // Two windows of 800 blocks: a per-block allocation would show in both. The runtime sometimes makes one
+        // one-time 248-byte allocation on first use under a parallel test run; it may land in the first window only.
+        long first = AllocatedOver(player, left, right, 800);
+        long second = AllocatedOver(player, left, right, 800);
+        Assert.True(first <= 1024, $"{first} bytes allocated in the first 800 blocks");
+        Assert.Equal(0, second);
         Assert.True(player.CurrentIntent.TempoBpm < MusicalIntent.ForArousal(0.9).TempoBpm - 5, "the intent should have glided during the measurement");
     }
 
@@ -136,5 +138,12 @@ public class MusicPlayerTests
         string report = $"{mode}: major thirds {major}, minor thirds {minor}";
         if (mode == ScaleMode.Major) Assert.True(major > 3 * minor, report);
         else Assert.True(minor > 3 * major, report);
+    }
+
+    private static long AllocatedOver(MusicPlayer player, float[] left, float[] right, int blocks)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < blocks; i++) player.Render(left, right);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }
