@@ -17,18 +17,8 @@ internal static class MusicTestAudio
     public static MusicPlayer Player(double arousal, TherapyProfile? profile = null, ulong seed = 1) =>
         new(Model, profile ?? TherapyProfile.Default, MusicalIntent.ForArousal(arousal), new SeededRandom(seed));
 
-    public static (float[] Left, float[] Right) Render(IAudioSource source, double seconds)
-    {
-        int frames = (int)(seconds * AudioFormat.SampleRate);
-        var left = new float[frames];
-        var right = new float[frames];
-        for (int pos = 0; pos < frames; pos += AudioFormat.BlockSize)
-        {
-            int n = Math.Min(AudioFormat.BlockSize, frames - pos);
-            source.Render(left.AsSpan(pos, n), right.AsSpan(pos, n));
-        }
-        return (left, right);
-    }
+    public static (float[] Left, float[] Right) Render(IAudioSource source, double seconds) =>
+        TestAudio.Render(source, (int)(seconds * AudioFormat.SampleRate));
 
     /// <summary>Power-weighted mean frequency of a signal's Welch PSD over 20 Hz–20 kHz.</summary>
     public static double SpectralCentroid(ReadOnlySpan<float> signal)

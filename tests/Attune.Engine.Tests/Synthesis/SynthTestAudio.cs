@@ -7,17 +7,7 @@ namespace Attune.Engine.Tests.Synthesis;
 /// <summary>Rendering and measuring helpers shared by the synthesis tests.</summary>
 internal static class SynthTestAudio
 {
-    public static (float[] Left, float[] Right) Render(IAudioSource source, int frames)
-    {
-        var left = new float[frames];
-        var right = new float[frames];
-        for (int pos = 0; pos < frames; pos += AudioFormat.BlockSize)
-        {
-            int n = Math.Min(AudioFormat.BlockSize, frames - pos);
-            source.Render(left.AsSpan(pos, n), right.AsSpan(pos, n));
-        }
-        return (left, right);
-    }
+    public static (float[] Left, float[] Right) Render(IAudioSource source, int frames) => TestAudio.Render(source, frames);
 
     public static int Frames(double seconds) => (int)(seconds * AudioFormat.SampleRate);
 

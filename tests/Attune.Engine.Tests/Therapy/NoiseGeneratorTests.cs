@@ -8,17 +8,7 @@ public class NoiseGeneratorTests
 {
     private const double Fs = AudioFormat.SampleRate;
 
-    internal static (float[] Left, float[] Right) Render(IAudioSource source, int frames)
-    {
-        var left = new float[frames];
-        var right = new float[frames];
-        for (int start = 0; start < frames; start += AudioFormat.BlockSize)
-        {
-            int n = Math.Min(AudioFormat.BlockSize, frames - start);
-            source.Render(left.AsSpan(start, n), right.AsSpan(start, n));
-        }
-        return (left, right);
-    }
+    internal static (float[] Left, float[] Right) Render(IAudioSource source, int frames) => TestAudio.Render(source, frames);
 
     [Theory]
     [InlineData(NoiseColor.White, 0.0)]
