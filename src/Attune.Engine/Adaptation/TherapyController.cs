@@ -40,7 +40,6 @@ public sealed class TherapyController
     private double _holdUntil = double.NegativeInfinity;
     private int _pendingSkips, _pendingDislikes;
     private SoundClass _sessionExcluded;
-    private readonly double _hyperacusisLoudnessCeiling;
 
     /// <param name="profile">The person's profile; its condition rules constrain every intent.</param>
     /// <param name="goal">What the session is for.</param>
@@ -66,7 +65,6 @@ public sealed class TherapyController
         _log = log ?? EventLog.Null;
         _shape = shape;
         Pacer = pacer ?? new BreathingPacer();
-        _hyperacusisLoudnessCeiling = MusicalIntent.ForArousal(0.5).LoudnessDb;
     }
 
     public TherapyProfile Profile { get; }
@@ -186,26 +184,16 @@ public sealed class TherapyController
         return _shape is null ? intent : _shape(intent);
     }
 
-    /// <summary>Applies the condition rules and the sleep fade to an intent.</summary>
+    /// <summary>Applies the condition rules, then the sleep fade, to an intent.</summary>
     private MusicalIntent Constrain(MusicalIntent intent, double t)
     {
-        double loudness = intent.LoudnessDb;
-        double attack = intent.AttackSeconds;
-        if (Profile.Has(Conditions.Hyperacusis))
-        {
-            attack = Math.Max(attack, Settings.HyperacusisMinAttackSeconds);
-            loudness = Math.Clamp(loudness, _hyperacusisLoudnessCeiling - Settings.HyperacusisLoudnessRangeDb, _hyperacusisLoudnessCeiling);
-        }
-        if (Goal == SessionGoal.Sleep)
-        {
-            double fadeStart = _startTime + DurationSeconds - Settings.SleepFadeSeconds;
-            double progress = Math.Clamp((t - fadeStart) / Settings.SleepFadeSeconds, 0, 1);
-            loudness += (MusicalIntent.MinLoudnessDb - loudness) * progress;
-        }
-        loudness = Math.Clamp(loudness, MusicalIntent.MinLoudnessDb, MusicalIntent.MaxLoudnessDb);
-        attack = Math.Clamp(attack, MusicalIntent.MinAttackSeconds, MusicalIntent.MaxAttackSeconds);
+        intent = ConditionRules.Apply(Profile, intent, Settings);
+        if (Goal != SessionGoal.Sleep) return intent;
+        double fadeStart = _startTime + DurationSeconds - Settings.SleepFadeSeconds;
+        double progress = Math.Clamp((t - fadeStart) / Settings.SleepFadeSeconds, 0, 1);
+        double loudness = intent.LoudnessDb + (MusicalIntent.MinLoudnessDb - intent.LoudnessDb) * progress;
         return new MusicalIntent(intent.TempoBpm, intent.Register, intent.Density, intent.Brightness, loudness,
-            intent.Predictability, intent.Mode, attack);
+            intent.Predictability, intent.Mode, intent.AttackSeconds);
     }
 
     private void RememberArousal(double t, double value)
