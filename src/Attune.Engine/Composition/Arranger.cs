@@ -40,6 +40,19 @@ internal sealed class Arranger
     /// <summary>Whether a part is ever scheduled (false when the profile excludes one of its sound classes).</summary>
     public bool Plays(int part) => _plays[part];
 
+    /// <summary>Stops scheduling every part that uses one of <paramref name="classes"/>; returns a bit per part newly stopped.</summary>
+    public int Exclude(SoundClass classes)
+    {
+        int stopped = 0;
+        for (int p = 0; p < _plays.Length; p++)
+        {
+            if (!_plays[p] || (InstrumentClasses.Of(PartInstruments[p]) & classes) == 0) continue;
+            _plays[p] = false;
+            stopped |= 1 << p;
+        }
+        return stopped;
+    }
+
     /// <summary>The texture for a profile: Stream unless water sounds are excluded and wind is not.</summary>
     public static InstrumentKind TextureFor(SoundClass excludedClasses) =>
         (excludedClasses & InstrumentClasses.Of(InstrumentKind.Stream)) != 0

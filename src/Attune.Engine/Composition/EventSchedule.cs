@@ -32,6 +32,15 @@ internal sealed class EventSchedule
         return true;
     }
 
+    /// <summary>Drops every pending event of one part (the part has just been excluded).</summary>
+    public void RemovePart(int part)
+    {
+        int kept = 0;
+        for (int i = 0; i < _count; i++)
+            if (_events[i].Part != part) _events[kept++] = _events[i];
+        _count = kept;
+    }
+
     /// <summary>Removes and returns the first event if it falls before <paramref name="frame"/>.</summary>
     public bool TryTakeBefore(long frame, out MusicEvent e)
     {

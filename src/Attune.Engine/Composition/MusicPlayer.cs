@@ -38,6 +38,7 @@ public sealed class MusicPlayer : IAudioSource
     private int _steeringIndex = -1;
     private long _nextBeat = AudioFormat.SampleRate / 10;
     private long _frame;
+    private int _pendingExclusions, _sessionExcluded;
 
     public MusicPlayer(ChoraleNade model, TherapyProfile profile, MusicalIntent initial, SeededRandom random,
         int maxRecordedEvents = DefaultMaxRecordedEvents)
@@ -125,6 +126,15 @@ public sealed class MusicPlayer : IAudioSource
         Volatile.Write(ref _pendingIntent, target);
     }
 
+    /// <summary>
+    /// Removes sound classes from the music from the next block on (any thread), e.g. after a dislike
+    /// tagged with a trigger: the parts that use them fade out over 50 ms and are never scheduled again.
+    /// </summary>
+    public void Exclude(SoundClass classes) => Interlocked.Or(ref _pendingExclusions, (int)classes);
+
+    /// <summary>Sound classes excluded during the session (on top of the profile's).</summary>
+    public SoundClass SessionExcludedClasses => (SoundClass)Volatile.Read(ref _sessionExcluded);
+
     public void Render(Span<float> left, Span<float> right)
     {
         Step(left.Length, schedule: true);
@@ -152,6 +162,8 @@ public sealed class MusicPlayer : IAudioSource
             _glide.Target = _ramp.At(_frame);
         }
         _glide.Advance((double)n / AudioFormat.SampleRate);
+        int exclusions = Interlocked.Exchange(ref _pendingExclusions, 0);
+        if (exclusions != 0) ApplyExclusions((SoundClass)exclusions);
 
         long end = _frame + n;
         while (_nextBeat < end) Beat();
@@ -161,6 +173,20 @@ public sealed class MusicPlayer : IAudioSource
             if (e.Kind != MusicEventKind.Control && _played.Count < _maxRecorded) _played.Add(e);
         }
         _frame = end;
+    }
+
+    private void ApplyExclusions(SoundClass classes)
+    {
+        Volatile.Write(ref _sessionExcluded, _sessionExcluded | (int)classes);
+        int stopped = _arranger.Exclude(classes);
+        for (int part = 0; part < PartInstruments.Count; part++)
+        {
+            if ((stopped & (1 << part)) == 0) continue;
+            // Pending notes go; the part's gain glides to silence (the synthesizer smooths it over 50 ms), then its voices end.
+            _schedule.RemovePart(part);
+            _schedule.Add(MusicEvent.Control(_frame, part, ControlKind.PartGain, -80f));
+            _schedule.Add(MusicEvent.AllNotesOff(_frame + AudioFormat.SampleRate / 10, part));
+        }
     }
 
     private void Beat()
