@@ -40,8 +40,9 @@ public sealed class MusicPlayer : IAudioSource
     private long _frame;
     private int _pendingExclusions, _sessionExcluded;
 
+    /// <param name="texture">The texture part's instrument (Rain, Wind or Stream, e.g. from a preset); null picks one the profile allows.</param>
     public MusicPlayer(ChoraleNade model, TherapyProfile profile, MusicalIntent initial, SeededRandom random,
-        int maxRecordedEvents = DefaultMaxRecordedEvents)
+        int maxRecordedEvents = DefaultMaxRecordedEvents, InstrumentKind? texture = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(profile);
@@ -52,7 +53,9 @@ public sealed class MusicPlayer : IAudioSource
         Profile = profile;
         InitialIntent = initial;
         _glide = new IntentGlide(initial);
-        _arranger = new Arranger(Arranger.TextureFor(profile.ExcludedClasses), profile.ExcludedClasses);
+        if (texture is InstrumentKind t && t is not (InstrumentKind.Rain or InstrumentKind.Wind or InstrumentKind.Stream))
+            throw new ArgumentOutOfRangeException(nameof(texture), t, "texture must be Rain, Wind or Stream");
+        _arranger = new Arranger(texture ?? Arranger.TextureFor(profile.ExcludedClasses), profile.ExcludedClasses);
         PartInstruments = _arranger.PartInstruments;
         PartSettings[] parts =
         [
