@@ -11,8 +11,11 @@ public sealed class PersonalizerState
     public const double DefaultNoiseVariance = 0.01;
     /// <summary>Flat prior variance per weight: rewards are of order ±0.3, so weights rarely exceed ±0.4.</summary>
     public const double DefaultPriorVariance = 0.04;
-    /// <summary>Between-person variance added to a population posterior: individuals differ from the pooled fit.</summary>
-    public const double DefaultIndividualVariance = 0.01;
+    /// <summary>
+    /// Between-person variance per weight added to a population posterior (SD 0.05): large enough that a
+    /// person's own sessions overturn the population ranking within a few sessions, small enough to keep it at first.
+    /// </summary>
+    public const double DefaultIndividualVariance = 0.0025;
 
     private readonly SortedDictionary<string, BayesianLinearModel> _models = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, BayesianLinearModel> _priors = new(StringComparer.Ordinal);
