@@ -10,7 +10,7 @@ namespace Attune.Engine.Adaptation;
 /// plays the preset whose draw scores the context highest: uncertain presets are tried in proportion
 /// to their chance of being best, and a preset known to work wins almost always.
 /// </summary>
-/// <remarks>Not for the render path: it allocates, and runs once per session.</remarks>
+/// <remarks>Not for the render path: it allocates, and runs once per session. Not thread-safe: one per person.</remarks>
 public sealed class Personalizer
 {
     public Personalizer(PersonalizerState state)

@@ -51,7 +51,8 @@ public static class PresetCatalog
 
     /// <summary>
     /// The presets of <paramref name="presets"/> that play no sound class the profile excludes and,
-    /// when the profile has tinnitus, are notch-compatible. Order is kept.
+    /// when the profile has tinnitus (the flag, or a matched fT, which turns the notch on), are
+    /// notch-compatible. Order is kept; the result may be empty (e.g. tinnitus with water sounds excluded).
     /// </summary>
     public static IReadOnlyList<MusicPreset> For(TherapyProfile profile, IEnumerable<MusicPreset> presets)
     {
