@@ -83,7 +83,8 @@ public sealed class Personalizer
 
     /// <summary>
     /// Plain words for the person: which preset has lowered their arousal most so far (from the
-    /// stored outcome summaries), and which looks most promising for this context now (posterior mean);
+    /// stored outcome summaries), and which of the presets tried looks most promising for this context
+    /// now (highest posterior mean reward);
     /// with no sessions yet, that it is still learning.
     /// </summary>
     public string Explain(PersonalizerContext context, IReadOnlyList<MusicPreset> presets)
@@ -104,6 +105,7 @@ public sealed class Personalizer
                 calmestChange = summary.MeanArousalChange;
                 calmest = preset;
             }
+            if (summary.Sessions == 0) continue;
             double expected = State.Model(preset.Name).Predict(x);
             if (expected > promisingReward)
             {

@@ -26,6 +26,8 @@ public sealed record SessionOutcome
         if (dislikes < 0 || dislikes > MaxCount)
             throw new ArgumentOutOfRangeException(nameof(dislikes), dislikes, $"dislikes must be in 0–{MaxCount}");
         Require(nameof(minutesListened), minutesListened, 0, 24 * 60);
+        if ((dislikedClasses & ~PersonalizerState.AllClasses) != 0)
+            throw new ArgumentOutOfRangeException(nameof(dislikedClasses), dislikedClasses, "dislikedClasses must combine defined SoundClass flags");
         ArousalChange = arousalChange;
         DistressChange = distressChange;
         Rating = rating;

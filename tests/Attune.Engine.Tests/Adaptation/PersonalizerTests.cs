@@ -142,6 +142,8 @@ public class PersonalizerTests
         // Dislikes cost 0.2 each, at most three count.
         Assert.Equal(-0.6, new SessionOutcome(0, dislikes: 9).Reward, 12);
         Assert.Equal("rating", Assert.Throws<ArgumentOutOfRangeException>(() => new SessionOutcome(0, rating: 11)).ParamName);
+        Assert.Equal("dislikedClasses", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new SessionOutcome(0, dislikedClasses: (SoundClass)(1 << 20))).ParamName);
     }
 
     [Fact]
@@ -155,10 +157,13 @@ public class PersonalizerTests
         foreach (double change in new[] { -0.10, -0.14, -0.12, -0.11, -0.13, -0.12 })
             personalizer.Update(GroupA, calm, new SessionOutcome(change));
         personalizer.Update(GroupA, rain, new SessionOutcome(-0.05));
+        personalizer.Update(GroupB, rain, new SessionOutcome(-0.1, rating: 9));
 
         string text = personalizer.Explain(GroupA);
         Assert.StartsWith("Calm piano in a low register has lowered your arousal most (by about 0.12 over 6 sessions).", text);
         Assert.EndsWith("For settling in the morning, calm piano in a low register looks most promising now.", text);
+        // Rain worked better than piano in the one sleep session at night: the context sentence follows the model, not the totals.
+        Assert.EndsWith("For sleep at night, soft piano over gentle rain looks most promising now.", personalizer.Explain(GroupB));
     }
 
     [Fact]
