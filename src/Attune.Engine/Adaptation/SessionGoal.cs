@@ -1,4 +1,4 @@
 namespace Attune.Engine.Adaptation;
 
-/// <summary>What a session is for.</summary>
+/// <summary>What the person wants from a session.</summary>
 public enum SessionGoal { Settle, Sleep, Background }
