@@ -25,10 +25,10 @@ internal sealed class Arranger
     private long _beat;
     private bool _textureStarted;
 
-    public Arranger(InstrumentKind textureKind, SoundClass excludedClasses)
+    public Arranger(InstrumentKind textureKind, SoundClass excludedClasses, InstrumentKind leadKind = InstrumentKind.SoftKeys)
     {
         TextureKind = textureKind;
-        PartInstruments = [InstrumentKind.WarmPad, InstrumentKind.SoftKeys, InstrumentKind.RoundBass, textureKind];
+        PartInstruments = [InstrumentKind.WarmPad, leadKind, InstrumentKind.RoundBass, textureKind];
         for (int p = 0; p < _plays.Length; p++) _plays[p] = (InstrumentClasses.Of(PartInstruments[p]) & excludedClasses) == 0;
     }
 

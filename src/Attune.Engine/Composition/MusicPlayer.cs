@@ -41,8 +41,9 @@ public sealed class MusicPlayer : IAudioSource
     private int _pendingExclusions, _sessionExcluded;
 
     /// <param name="texture">The texture part's instrument (Rain, Wind or Stream, e.g. from a preset); null picks one the profile allows.</param>
+    /// <param name="lead">The melody part's instrument (SoftKeys or Chimes, e.g. from a preset).</param>
     public MusicPlayer(ChoraleNade model, TherapyProfile profile, MusicalIntent initial, SeededRandom random,
-        int maxRecordedEvents = DefaultMaxRecordedEvents, InstrumentKind? texture = null)
+        int maxRecordedEvents = DefaultMaxRecordedEvents, InstrumentKind? texture = null, InstrumentKind lead = InstrumentKind.SoftKeys)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(profile);
@@ -55,12 +56,14 @@ public sealed class MusicPlayer : IAudioSource
         _glide = new IntentGlide(initial);
         if (texture is InstrumentKind t && t is not (InstrumentKind.Rain or InstrumentKind.Wind or InstrumentKind.Stream))
             throw new ArgumentOutOfRangeException(nameof(texture), t, "texture must be Rain, Wind or Stream");
-        _arranger = new Arranger(texture ?? Arranger.TextureFor(profile.ExcludedClasses), profile.ExcludedClasses);
+        if (lead is not (InstrumentKind.SoftKeys or InstrumentKind.Chimes))
+            throw new ArgumentOutOfRangeException(nameof(lead), lead, "lead must be SoftKeys or Chimes");
+        _arranger = new Arranger(texture ?? Arranger.TextureFor(profile.ExcludedClasses), profile.ExcludedClasses, lead);
         PartInstruments = _arranger.PartInstruments;
         PartSettings[] parts =
         [
             new(InstrumentKind.WarmPad, Arranger.PadDb, 0f, 0.5f),
-            new(InstrumentKind.SoftKeys, Arranger.KeysDb, 0.25f, 0.35f),
+            new(lead, Arranger.KeysDb, 0.25f, 0.35f),
             new(InstrumentKind.RoundBass, Arranger.BassDb, 0f, 0.1f),
             new(_arranger.TextureKind, Arranger.TextureDb, 0f, 0.3f),
         ];
