@@ -125,20 +125,23 @@ public partial class StateEstimatorTests
     [Fact]
     public void A_single_heart_rate_spike_barely_moves_arousal_but_a_sustained_rise_does()
     {
-        StateEstimator Run(double spike, int spikeSeconds)
+        // Same seed: the runs differ only by +40 bpm from 150 s on, for one sample or for good.
+        static StateEstimator Run(int spikeSeconds, int until, double gate = 3)
         {
-            var e = new StateEstimator(baseline: RestingBaseline());
-            var rng = new SeededRandom(25);
-            Feed(e, rng, 0, 240, t => 60 + (t >= 150 && t < 150 + spikeSeconds ? spike : 0), _ => 40);
+            var e = new StateEstimator(new StateEstimatorSettings { OutlierGateSd = gate }, RestingBaseline());
+            Feed(e, new SeededRandom(25), 0, until, t => 60 + (t >= 150 && t < 150 + spikeSeconds ? 40 : 0), _ => 40);
             return e;
         }
-        var clean = Run(0, 0);
-        var spiked = Run(40, 1);
-        var sustained = Run(40, 90);
-        double spikeMove = Math.Abs(spiked.Estimate(151).Arousal - clean.Estimate(151).Arousal);
-        Assert.True(spikeMove < 0.01, $"single spike moved arousal by {spikeMove}");
-        Assert.Equal(clean.OutliersRejected + 1, spiked.OutliersRejected);
-        Assert.True(sustained.Estimate(170).Arousal - clean.Estimate(170).Arousal > 0.3);
+        double clean = Run(0, 152).Estimate(151).Arousal;
+        var spiked = Run(1, 152);
+        double spikeMove = spiked.Estimate(151).Arousal - clean;
+        double ungatedMove = Run(1, 152, gate: 20).Estimate(151).Arousal - clean;
+        Assert.True(Math.Abs(spikeMove) < 0.01, $"single spike moved arousal by {spikeMove}");
+        Assert.True(ungatedMove > 0.02, $"without the gate the spike moves arousal by {ungatedMove}");
+        Assert.Equal(Run(0, 152).OutliersRejected + 1, spiked.OutliersRejected);
+
+        var sustained = Run(90, 170);
+        Assert.True(sustained.Estimate(169).Arousal - Run(0, 170).Estimate(169).Arousal > 0.3);
         Assert.Equal(1, sustained.Reacquisitions);
     }
 
