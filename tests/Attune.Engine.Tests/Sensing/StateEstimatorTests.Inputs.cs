@@ -16,6 +16,20 @@ public partial class StateEstimatorTests
     }
 
     [Fact]
+    public void Falling_rmssd_alone_raises_arousal_and_samples_without_rmssd_use_heart_rate_only()
+    {
+        var hrvDrop = new StateEstimator(baseline: RestingBaseline());
+        var steady = new StateEstimator(baseline: RestingBaseline());
+        var hrOnly = new StateEstimator(baseline: RestingBaseline());
+        Feed(hrvDrop, new SeededRandom(35), 0, 120, _ => 60, t => Ramp(t, 0, 60, 40, 20));
+        Feed(steady, new SeededRandom(35), 0, 120, _ => 60, _ => 40);
+        Feed(hrOnly, new SeededRandom(35), 0, 120, _ => 60, _ => null);
+        Assert.True(hrvDrop.Estimate(120).Arousal > 0.65, $"arousal {hrvDrop.Estimate(120).Arousal}");
+        Assert.InRange(steady.Estimate(120).Arousal, 0.4, 0.6);
+        Assert.InRange(hrOnly.Estimate(120).Arousal, 0.4, 0.6);
+    }
+
+    [Fact]
     public void Older_inputs_are_ignored_and_counted()
     {
         var e = new StateEstimator(baseline: RestingBaseline());
