@@ -4,7 +4,7 @@ namespace Attune.Engine.Sensing;
 
 /// <summary>
 /// Breathing rate from respiratory sinus arrhythmia: the frequency of the highest local peak of the NN spectrum
-/// in 0.1–0.5 Hz (6–30 breaths/min), refined by a parabola through the peak bin and its neighbours. Reported only
+/// in 0.1–0.5 Hz (6–30 breaths/min), refined by a parabola through the peak bin and its neighbours (clamped to the band). Reported only
 /// for ≥ 60 s of data and a clear peak: peak PSD ≥ 3 × the median PSD of the band (a 2× rule passed on pure noise
 /// too often). At resonance breathing (≈ 6/min) RSA and the baroreflex share 0.1 Hz, so a strong Mayer-wave peak
 /// reads as 6/min; that is the rate breathing pacing aims for anyway.
@@ -31,7 +31,8 @@ public static class RespirationEstimator
     internal static double? FromSpectrum(NnSpectrum spectrum, out string? note)
     {
         double[] psd = spectrum.Psd;
-        int lo = (int)Math.Ceiling(LowHz / spectrum.BinHz), hi = Math.Min(psd.Length - 2, (int)Math.Floor(HighHz / spectrum.BinHz));
+        // The bin just below 0.1 Hz is searched too, so a 6/min peak falling between bins is not cut in half.
+        int lo = Math.Max(1, (int)Math.Floor(LowHz / spectrum.BinHz)), hi = Math.Min(psd.Length - 2, (int)Math.Floor(HighHz / spectrum.BinHz));
         var band = new double[hi - lo + 1];
         int peak = -1;
         for (int k = lo; k <= hi; k++)
@@ -52,6 +53,7 @@ public static class RespirationEstimator
         double denom = y0 - 2 * y1 + y2;
         double offset = denom < 0 ? 0.5 * (y0 - y2) / denom : 0;
         note = null;
-        return (peak + Math.Clamp(offset, -0.5, 0.5)) * spectrum.BinHz * 60;
+        double hz = (peak + Math.Clamp(offset, -0.5, 0.5)) * spectrum.BinHz;
+        return Math.Clamp(hz, LowHz, HighHz) * 60;
     }
 }
