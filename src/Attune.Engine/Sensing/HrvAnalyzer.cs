@@ -48,7 +48,8 @@ public static class HrvAnalyzer
         }
 
         double? lf = null, hf = null, lfhf = null, resp = null;
-        var spectrum = duration >= MinHfSeconds ? NnSpectrum.Compute(nnMs) : null;
+        float[] tachogram = duration >= MinHfSeconds ? NnSpectrum.Tachogram(nnMs) : [];
+        var spectrum = duration >= MinHfSeconds ? NnSpectrum.Compute(tachogram, minSegments: 1) : null;
         if (spectrum is not null)
         {
             hf = spectrum.BandPower(HfLowHz, HfHighHz);
@@ -59,13 +60,8 @@ public static class HrvAnalyzer
         if (lf is null) notes.Add(ShortNote("lf_ms2", MinLfSeconds, duration));
         if (lfhf is null)
             notes.Add(duration >= MinLfHfSeconds && hf is not null ? "lf_hf: HF power is 0" : ShortNote("lf_hf", MinLfHfSeconds, duration));
-        if (duration < RespirationEstimator.MinSeconds || spectrum is null)
-            notes.Add(ShortNote("resp_rate_bpm", RespirationEstimator.MinSeconds, duration));
-        else
-        {
-            resp = RespirationEstimator.FromSpectrum(spectrum, out string? why);
-            if (why is not null) notes.Add("resp_rate_bpm: " + why);
-        }
+        resp = RespirationEstimator.FromTachogram(tachogram, duration, out string? respNote);
+        if (respNote is not null) notes.Add("resp_rate_bpm: " + respNote);
         return new HrvResult(60000.0 / meanNn, meanNn, sdnn, rmssd, pnn50, lf, hf, lfhf, resp, correctedBeats, duration, notes);
     }
 

@@ -5,12 +5,13 @@ namespace Attune.Engine.Sensing;
 /// <summary>
 /// Power spectrum of an NN series: the tachogram (NN value at each beat's time) is resampled at 4 Hz with a natural
 /// cubic spline, a least-squares line is removed, and Welch's PSD (Hann, 50 % overlap) is taken with 256-sample
-/// (64 s) segments, or the largest power of two that fits (down to 128 samples, 32 s) for shorter series.
+/// (64 s) segments, or for shorter series the largest power of two that still gives the requested number of
+/// segments (down to 64 samples, 16 s).
 /// </summary>
 internal sealed class NnSpectrum
 {
     public const double ResampleHz = 4;
-    public const int SegmentSamples = 256, MinSegmentSamples = 128;
+    public const int SegmentSamples = 256, MinSegmentSamples = 64;
 
     private NnSpectrum(double[] psd, double binHz)
     {
@@ -23,18 +24,30 @@ internal sealed class NnSpectrum
 
     public double BinHz { get; }
 
-    /// <summary>Null when the resampled series is shorter than one 128-sample segment.</summary>
-    public static NnSpectrum? Compute(IReadOnlyList<double> nnMs)
+    /// <summary>The 4 Hz resampled, detrended tachogram (empty for fewer than 3 intervals).</summary>
+    public static float[] Tachogram(IReadOnlyList<double> nnMs)
     {
         double[] x = Resample(nnMs);
-        if (x.Length < MinSegmentSamples) return null;
-        Detrend(x);
-        int segment = SegmentSamples;
-        while (segment > x.Length) segment /= 2;
+        if (x.Length > 1) Detrend(x);
         var f = new float[x.Length];
         for (int i = 0; i < x.Length; i++) f[i] = (float)x[i];
-        double[] psd = Welch.PowerSpectralDensity(f, ResampleHz, segment);
-        return new NnSpectrum(psd, ResampleHz / segment);
+        return f;
+    }
+
+    /// <summary>Segment length for a tachogram of <paramref name="samples"/> giving ≥ <paramref name="minSegments"/> Welch segments, or 0 if none fits.</summary>
+    public static int SegmentFor(int samples, int minSegments)
+    {
+        for (int segment = SegmentSamples; segment >= MinSegmentSamples; segment /= 2)
+            if (samples >= segment && (samples - segment) / (segment / 2) + 1 >= minSegments) return segment;
+        return 0;
+    }
+
+    /// <summary>Null when no segment length fits.</summary>
+    public static NnSpectrum? Compute(float[] tachogram, int minSegments)
+    {
+        int segment = SegmentFor(tachogram.Length, minSegments);
+        if (segment == 0) return null;
+        return new NnSpectrum(Welch.PowerSpectralDensity(tachogram, ResampleHz, segment), ResampleHz / segment);
     }
 
     /// <summary>Integral of the PSD over [lowHz, highHz] by the trapezoid rule on the linearly interpolated spectrum, in ms².</summary>

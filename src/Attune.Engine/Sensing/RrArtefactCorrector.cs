@@ -7,6 +7,9 @@ namespace Attune.Engine.Sensing;
 /// (5.2 × quartile deviation over 91 surrounding beats); an NPN/PNP pattern of dRR marks an ectopic pair, large dRR
 /// with an opposite-sign follow-up (or a large mRR) marks a long/short interval, which is a missed beat when half of
 /// it fits the median and an extra beat when it plus the next fits the median. Written from the paper's description.
+/// Corrections: a missed beat is split into equal halves, an extra beat merged with the next, a long/short interval
+/// replaced by linear interpolation over beat index, an ectopic pair set to its mean when the pair sums to two
+/// median beats (compensatory pause) and interpolated otherwise.
 /// </summary>
 public static class RrArtefactCorrector
 {
@@ -22,7 +25,7 @@ public static class RrArtefactCorrector
     /// <summary>Floor on both thresholds so quantised or nearly constant series do not flag 1–2 ms steps.</summary>
     public const double MinThresholdMs = 20;
 
-    private enum Kind : byte { Normal, Ectopic, Interpolate }
+    private enum Kind : byte { Normal, EctopicFirst, EctopicSecond }
 
     public static RrCorrectionResult Correct(IReadOnlyList<double> rrMs)
     {
@@ -73,7 +76,9 @@ public static class RrArtefactCorrector
             bool pnp = s11 < -1 && s12 > -C1 * s11 + C2;
             if ((npn || pnp) && marks[j - 1] == Kind.Normal)
             {
-                marks[j - 1] = marks[j] = Kind.Ectopic; // dRR(j) spans beats j−1 and j: both intervals of the pair are wrong
+                // dRR(j) spans intervals j−1 and j: both intervals of the pair are wrong.
+                marks[j - 1] = Kind.EctopicFirst;
+                marks[j] = Kind.EctopicSecond;
                 ectopic++;
                 j++;
             }
@@ -83,9 +88,15 @@ public static class RrArtefactCorrector
         int missed = 0, extra = 0, longShort = 0;
         for (int j = 0; j < n; j++)
         {
-            if (marks[j] == Kind.Ectopic)
+            if (marks[j] == Kind.EctopicFirst)
             {
-                output.Add(double.NaN);
+                // A premature beat with a full compensatory pause keeps the pair's sum: then moving the ectopic beat
+                // to halfway (both intervals = the pair mean) keeps the time axis; otherwise both are interpolated.
+                double pair = rr[j] + rr[j + 1];
+                bool compensated = Math.Abs(pair - 2 * med[j]) < th2[j];
+                output.Add(compensated ? pair / 2 : double.NaN);
+                output.Add(compensated ? pair / 2 : double.NaN);
+                j++;
                 continue;
             }
             double s21 = s[j];
