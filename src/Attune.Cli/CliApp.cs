@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Attune.Engine;
 using Attune.Engine.Audio;
+using Attune.Engine.Sensing;
 
 namespace Attune.Cli;
 
@@ -17,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         root.Subcommands.Add(ModelCommands.Create(stdout, stderr));
         root.Subcommands.Add(BleCommand.Create(stdout, stderr));
+        root.Subcommands.Add(HrvCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -46,6 +48,11 @@ public static class CliApp
         catch (UnsupportedAudioException e)
         {
             stderr.WriteLine($"attune: --in: {e.Message}");
+            return ExitUsage;
+        }
+        catch (RrImportException e)
+        {
+            stderr.WriteLine($"attune: --rr: {e.Message}");
             return ExitUsage;
         }
     }
