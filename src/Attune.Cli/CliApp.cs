@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(ModelCommands.Create(stdout, stderr));
         root.Subcommands.Add(BleCommand.Create(stdout, stderr));
         root.Subcommands.Add(HrvCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

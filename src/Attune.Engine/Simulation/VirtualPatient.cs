@@ -122,6 +122,17 @@ public sealed class VirtualPatient
         return new PatientReaction(skipped, disliked, tag);
     }
 
+    /// <summary>Advances a resting person (no music) by <paramref name="dt"/> seconds: arousal wanders around where it is.</summary>
+    public void Rest(double dt)
+    {
+        if (!(dt > 0 && dt <= 10))
+            throw new ArgumentOutOfRangeException(nameof(dt), dt, "dt must be in (0, 10] s");
+        Arousal = Math.Clamp(Arousal + (_dayArousal - Arousal) * (1 - Math.Exp(-dt / Traits.ResponseSeconds))
+            + 0.004 * Math.Sqrt(dt) * _random.NextGaussian(), 0, 1);
+        BreathingBpm += (RestingBreathing(Arousal) - BreathingBpm) * (1 - Math.Exp(-dt / 60));
+        _time += dt;
+    }
+
     /// <summary>Writes the RR intervals (ms) of the beats that end before the current time; returns how many.</summary>
     public int TakeBeats(Span<double> rrMs)
     {
@@ -144,6 +155,9 @@ public sealed class VirtualPatient
 
     /// <summary>A 0–10 calm rating as the person would give it now.</summary>
     public int CalmRating() => Rate(10 * (1 - Arousal) + 0.7 * _random.NextGaussian());
+
+    /// <summary>A 1–9 Self-Assessment-Manikin arousal rating as the person would give it now.</summary>
+    public int SamArousal() => (int)Math.Clamp(Math.Round(1 + 8 * Arousal + 0.6 * _random.NextGaussian()), 1, 9);
 
     /// <summary>An end-of-session 0–10 rating of the music of preset <paramref name="presetIndex"/>.</summary>
     public int MusicRating(int presetIndex) => Rate(5 + 4 * Traits.PresetLiking[presetIndex] + 0.8 * _random.NextGaussian());
