@@ -1,4 +1,5 @@
 using Attune.Engine.Sensing;
+using CsCheck;
 
 namespace Attune.Engine.Tests.Sensing;
 
@@ -58,6 +59,34 @@ public class RrArtefactCorrectorTests
         var c = RrArtefactCorrector.Correct(rr);
         Assert.Equal((0, 0, 1, 0, 0), (c.Missed, c.Extra, c.Ectopic, c.LongShort, c.OutOfRange));
         AssertCloseTo(truth, c.CorrectedMs);
+    }
+
+    [Theory]
+    [InlineData(-280, 150)] // premature beat without a full compensatory pause: the pair is interpolated
+    [InlineData(260, -260)] // long then short (PNP)
+    public void Uncompensated_and_long_short_ectopic_pairs_are_detected(double first, double second)
+    {
+        var truth = SyntheticRr.Realistic(300, seed: 17);
+        var rr = new List<double>(truth);
+        rr[140] += first;
+        rr[141] += second;
+        var c = RrArtefactCorrector.Correct(rr);
+        Assert.Equal((0, 0, 1, 0, 0), (c.Missed, c.Extra, c.Ectopic, c.LongShort, c.OutOfRange));
+        AssertCloseTo(truth, c.CorrectedMs);
+    }
+
+    [Fact]
+    public void Any_input_gives_finite_output_whose_length_follows_the_split_and_merge_counts()
+    {
+        Gen.Double[100, 3500].Array[0, 400].Sample(rr =>
+        {
+            var c = RrArtefactCorrector.Correct(rr);
+            foreach (double v in c.CorrectedMs) Assert.True(double.IsFinite(v) && v > 0, $"{v}");
+            int inRange = Array.FindAll(rr, v => v >= 300 && v <= 2000).Length;
+            int expected = inRange == 0 ? 0 : rr.Length + c.Missed - c.Extra;
+            Assert.Equal(expected, c.CorrectedMs.Count);
+            Assert.Equal(rr.Length - inRange, c.OutOfRange);
+        }, iter: 300);
     }
 
     [Fact]
