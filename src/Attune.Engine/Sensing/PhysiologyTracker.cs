@@ -83,7 +83,8 @@ public sealed class PhysiologyTracker
         double hr = RecentHeartRate() ?? _packetHeartRate;
         if (!(hr >= PhysiologySample.MinHeartRateBpm && hr <= PhysiologySample.MaxHeartRateBpm)) return null;
         double? respiration = RespirationRateBpm is double r && r >= PhysiologySample.MinRespirationRateBpm && r <= PhysiologySample.MaxRespirationRateBpm ? r : null;
-        return new PhysiologySample(timeSeconds, hr, _rmssd.Value, _contact, respiration);
+        double? rmssd = _rmssd.Value is double v && v > 0 ? v : null; // perfectly even beats (a simulator, not a heart) carry no RMSSD
+        return new PhysiologySample(timeSeconds, hr, rmssd, _contact, respiration);
     }
 
     private void Beat(double rr)
