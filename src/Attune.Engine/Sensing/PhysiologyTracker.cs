@@ -12,13 +12,13 @@ namespace Attune.Engine.Sensing;
 /// in two; a beat more than 25 % shorter is an extra or ectopic beat and is merged with the following
 /// one if together they make one normal beat, otherwise dropped; any other beat more than 25 % off
 /// the median is dropped. The first 5 beats only fill the median. Every correction is counted.</para>
-/// <para>Respiration is re-estimated every 10 s from the last 120 s of clean beats.</para>
+/// <para>Respiration is re-estimated every 30 s from the last 120 s of clean beats (breathing changes slowly).</para>
 /// </remarks>
 public sealed class PhysiologyTracker
 {
     public const int MedianBeats = 11, WarmUpBeats = 5;
     public const double Tolerance = 0.25, HeartRateWindowSeconds = 10, StaleSeconds = 5;
-    public const double RespirationWindowSeconds = 120, RespirationEverySeconds = 10;
+    public const double RespirationWindowSeconds = 120, RespirationEverySeconds = 30;
 
     private readonly HeartRatePacketStream _packets = new();
     private readonly SlidingRmssd _rmssd;
