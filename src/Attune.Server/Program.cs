@@ -3,10 +3,18 @@ using Attune.Server.Features.Profile;
 using Attune.Server.Features.Sessions;
 using Attune.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Pages and scripts ship beside the binary, so the server works from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+// Quiet by default (also without appsettings.json), so start-up prints only the one line below.
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
 if (ListenUrlGuard.ConfiguredUrls(builder.Configuration).Count == 0) builder.WebHost.UseUrls(ListenUrlGuard.DefaultUrl);
 builder.Services.AddAttuneDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAttuneIdentity();
+builder.Services.AddAuthorization();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

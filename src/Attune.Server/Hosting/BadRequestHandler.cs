@@ -17,8 +17,9 @@ internal sealed class BadRequestHandler(IProblemDetailsService problems) : IExce
         string message = "must be a JSON object matching the endpoint's schema";
         if (bad.InnerException is JsonException json)
         {
+            // A reader error (broken JSON) wraps the reader's own JsonException; a type mismatch does not.
             string path = json.Path ?? "$";
-            if (path.Length > 2 && path.StartsWith("$.", StringComparison.Ordinal)) field = path[2..];
+            if (json.InnerException is not JsonException && path.Length > 2 && path.StartsWith("$.", StringComparison.Ordinal)) field = path[2..];
             message = field == "body" ? $"is not valid JSON ({json.Message})" : "has the wrong JSON type for this field";
         }
         else if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)

@@ -51,8 +51,10 @@ internal static partial class EventBatchReader
         }
         catch (JsonException e)
         {
+            // A reader error (broken JSON) wraps the reader's own JsonException; a type mismatch names its field.
             string path = e.Path ?? "$";
-            errors.Add(path.Length > 2 ? path[2..] : "body", path.Length > 2 ? "has the wrong JSON type for this field" : $"is not valid JSON ({e.Message})");
+            if (e.InnerException is not JsonException && path.Length > 2) errors.Add(path[2..], "has the wrong JSON type for this field");
+            else errors.Add("body", $"is not valid JSON ({e.Message})");
             return ([], errors);
         }
     }
