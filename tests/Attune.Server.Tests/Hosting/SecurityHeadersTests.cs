@@ -19,6 +19,19 @@ public class SecurityHeadersTests(SqliteAppFactory factory) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Over_https_the_server_sends_hsts_and_a_secure_cookie()
+    {
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://attune.example.org"), HandleCookies = true });
+        var response = await client.PostAsync("/api/account/register", new StringContent(
+            $"{{\"email\":\"h{Guid.NewGuid():N}@example.org\",\"password\":\"correct horse battery\"}}", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("attune.auth=", StringComparison.Ordinal)
+            && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task The_landing_page_says_what_Attune_is_and_offers_sign_in_and_registration()
     {
         using var client = factory.NewClient();

@@ -36,6 +36,12 @@ internal static partial class EventBatchReader
                 errors.Add("body", e.Message);
                 return ([], errors);
             }
+            catch (InvalidOperationException)
+            {
+                // A field of the wrong JSON type (e.g. "t":"soon") fails the log reader's casts.
+                errors.Add("body", "is not an Attune event log: t must be a number, stage and kind strings");
+                return ([], errors);
+            }
         }
         if (mediaType != "application/json")
         {

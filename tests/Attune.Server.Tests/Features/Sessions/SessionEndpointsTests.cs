@@ -85,6 +85,21 @@ public abstract class SessionEndpointsTests(AttuneAppFactory factory)
         Assert.Equal("true-peak", events[1].GetProperty("data").GetProperty("reason").GetString());
     }
 
+    [Theory]
+    [InlineData("{\"t\":1,\"stage\":\"safety\",\"kind\":\"limit\",\"data\":{}}\n", "line 1")]
+    [InlineData("{\"format\":\"attune-events\",\"version\":9}\n", "version 9 is not supported")]
+    [InlineData("{\"format\":\"attune-events\",\"version\":1}\n{\"t\":1,\"stage\":\"safety\"}\n", "line 2: missing \"kind\"")]
+    [InlineData("{\"format\":\"attune-events\",\"version\":1}\n{\"t\":\"soon\",\"stage\":\"safety\",\"kind\":\"limit\"}\n", "t must be a number")]
+    public async Task A_broken_event_log_is_a_problem_naming_the_line_and_stores_nothing(string jsonl, string message)
+    {
+        using var client = factory.NewClient();
+        Guid id = await NewSessionAsync(client);
+        var content = new StringContent(jsonl, Encoding.UTF8, "application/x-ndjson");
+        var problem = await Api.ProblemAsync(await client.PostAsync($"/api/sessions/{id}/events", content, Ct), HttpStatusCode.BadRequest);
+        Assert.Contains(Api.ErrorsFor(problem, "body"), m => m.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(0, (await Api.ReadJsonAsync(await client.GetAsync($"/api/sessions/{id}/events", Ct))).GetArrayLength());
+    }
+
     [Fact]
     public async Task A_batch_with_one_invalid_event_stores_nothing()
     {
