@@ -1,0 +1,19 @@
+namespace Attune.Server.Data;
+
+/// <summary>A therapy session as stored: who, what for, how long, and how it went.</summary>
+public sealed class TherapySessionRecord
+{
+    public Guid Id { get; set; }
+    public required string OwnerId { get; set; }
+    public SessionGoal Goal { get; set; }
+    public int PlannedMinutes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public SessionStatus Status { get; set; }
+
+    /// <summary>Summary measured at the end (a JSON object); null until the session ends.</summary>
+    public string? SummaryJson { get; set; }
+
+    public const int MinPlannedMinutes = 1, MaxPlannedMinutes = 600;
+}

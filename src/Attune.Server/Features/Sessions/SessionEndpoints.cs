@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Attune.Server.Data;
+using Attune.Server.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Server.Features.Sessions;
+
+/// <summary>/api/sessions: plan sessions, list and read them, append and read their event logs. Only the owner sees a session.</summary>
+internal static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sessions").RequireAuthorization();
+        group.MapPost("/", Create);
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}/events", ListEvents);
+        group.MapPost("/{id:guid}/events", AppendEvents);
+        return app;
+    }
+
+    private static async Task<Results<Created<SessionResponse>, ValidationProblem>> Create(
+        CreateSessionRequest request, HttpContext http, AttuneDbContext db, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        if (!TryParseGoal(request.Goal, out var goal))
+            errors.Add("goal", "must be one of: settle, sleep, background");
+        if (request.PlannedMinutes is not int minutes
+            || minutes < TherapySessionRecord.MinPlannedMinutes || minutes > TherapySessionRecord.MaxPlannedMinutes)
+            errors.Add("plannedMinutes", $"must be within {TherapySessionRecord.MinPlannedMinutes}–{TherapySessionRecord.MaxPlannedMinutes} minutes");
+        if (errors.Any) return errors.ToProblem();
+
+        var row = new TherapySessionRecord
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = http.User.UserId(),
+            Goal = goal,
+            PlannedMinutes = request.PlannedMinutes!.Value,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Status = SessionStatus.Planned,
+        };
+        db.TherapySessions.Add(row);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/sessions/{row.Id}", ToResponse(row));
+    }
+
+    private static async Task<Ok<SessionResponse[]>> List(HttpContext http, AttuneDbContext db)
+    {
+        string userId = http.User.UserId();
+        var rows = await db.TherapySessions.AsNoTracking().Where(s => s.OwnerId == userId)
+            .OrderByDescending(s => s.CreatedAt).ToListAsync();
+        return TypedResults.Ok(rows.Select(ToResponse).ToArray());
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Get(Guid id, HttpContext http, AttuneDbContext db)
+    {
+        var row = await Owned(db, id, http.User.UserId());
+        return row is null ? ApiProblems.NotFound("session") : TypedResults.Ok(ToResponse(row));
+    }
+
+    private static async Task<Results<Ok<SessionEventDto[]>, ProblemHttpResult>> ListEvents(Guid id, HttpContext http, AttuneDbContext db)
+    {
+        if (await Owned(db, id, http.User.UserId()) is null) return ApiProblems.NotFound("session");
+        var rows = await db.SessionEvents.AsNoTracking().Where(e => e.SessionId == id)
+            .OrderBy(e => e.TimeSeconds).ThenBy(e => e.Id).ToListAsync();
+        return TypedResults.Ok(rows.Select(e =>
+        {
+            using var data = JsonDocument.Parse(e.DataJson);
+            return new SessionEventDto(e.TimeSeconds, e.Stage, e.Kind, data.RootElement.Clone());
+        }).ToArray());
+    }
+
+    private static async Task<Results<Ok<AppendedEvents>, ValidationProblem, ProblemHttpResult>> AppendEvents(
+        Guid id, HttpRequest request, AttuneDbContext db)
+    {
+        // Ownership first: another user's id must look unknown even when the body is bad.
+        if (await Owned(db, id, request.HttpContext.User.UserId()) is null) return ApiProblems.NotFound("session");
+        var (batch, readErrors) = await EventBatchReader.ReadAsync(request);
+        if (readErrors.Any) return readErrors.ToProblem();
+        var errors = EventBatchReader.Validate(batch);
+        if (errors.Any) return errors.ToProblem();
+
+        var rows = batch.Select(e => new SessionEvent
+        {
+            SessionId = id,
+            TimeSeconds = e.T!.Value,
+            Stage = e.Stage!,
+            Kind = e.Kind!,
+            DataJson = e.Data is { ValueKind: JsonValueKind.Object } d ? d.GetRawText() : "{}",
+        }).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.SessionEvents.AddRange(rows);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return TypedResults.Ok(new AppendedEvents(rows.Count));
+    }
+
+    private static Task<TherapySessionRecord?> Owned(AttuneDbContext db, Guid id, string userId) =>
+        db.TherapySessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == userId);
+
+    private static bool TryParseGoal(string? text, out SessionGoal goal)
+    {
+        goal = default;
+        return text is not null && !int.TryParse(text, out _) && Enum.TryParse(text, ignoreCase: true, out goal) && Enum.IsDefined(goal);
+    }
+
+    private static SessionResponse ToResponse(TherapySessionRecord s)
+    {
+        JsonElement? summary = null;
+        if (s.SummaryJson is not null)
+        {
+            using var doc = JsonDocument.Parse(s.SummaryJson);
+            summary = doc.RootElement.Clone();
+        }
+        return new SessionResponse(s.Id, JsonNamingPolicy.CamelCase.ConvertName(s.Goal.ToString()), s.PlannedMinutes,
+            JsonNamingPolicy.CamelCase.ConvertName(s.Status.ToString()), s.CreatedAt, s.StartedAt, s.EndedAt, summary);
+    }
+}

@@ -1,0 +1,46 @@
+using Attune.Server.Features.Account;
+using Attune.Server.Features.Profile;
+using Attune.Server.Features.Sessions;
+using Attune.Server.Hosting;
+
+// Pages and scripts ship beside the binary, so the server works from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+// Quiet by default (also without appsettings.json), so start-up prints only the one line below.
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+if (ListenUrlGuard.ConfiguredUrls(builder.Configuration).Count == 0) builder.WebHost.UseUrls(ListenUrlGuard.DefaultUrl);
+builder.Services.AddAttuneDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAttuneIdentity();
+builder.Services.AddAuthorization();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+var app = builder.Build();
+if (ListenUrlGuard.FirstInsecure(ListenUrlGuard.ConfiguredUrls(app.Configuration)) is { } insecure)
+{
+    await Console.Error.WriteLineAsync(ListenUrlGuard.RefusalMessage(insecure));
+    return 2;
+}
+
+await DatabaseSetup.MigrateAndSeedAsync(app.Services);
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseHsts();
+app.UseSecurityHeaders();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapAccount().MapProfile().MapSessions();
+StartupBanner.PrintWhenStarted(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
