@@ -27,22 +27,33 @@ public static class SimulationRunner
     /// <summary>The static programme's arousal falls linearly from this to <see cref="StaticEnd"/> over the session.</summary>
     public const double StaticStart = 0.5, StaticEnd = 0.2;
 
+    // The pilot depends only on these settings; policies compared in one process share it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong, int, int, double), (string, string)> PilotCache = new();
+
     public static SimulationResult Run(SimulationSettings settings, EventLog? recordFirstSession = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var catalog = PresetCatalog.Default;
         var population = new PatientPopulation(catalog.Count, settings.Seed);
-        var (priorJson, staticPreset) = Pilot(settings, population, catalog, cancel);
+        var (priorJson, staticPreset) = PilotCache.GetOrAdd((settings.Seed, settings.PilotPatients, settings.PilotSessions, settings.SessionMinutes),
+            _ => Pilot(settings, population, catalog, cancel));
         var sessions = new IReadOnlyList<SimulatedSession>[settings.Patients];
         Parallel.For(0, settings.Patients, new ParallelOptions { CancellationToken = cancel }, p =>
         {
-            var traits = population.Draw(new SeededRandom(Mix(settings.Seed, (ulong)p, 1)));
+            var traits = DrawPatient(population, settings.Seed, p);
             var personalizer = new Personalizer(PersonalizerState.FromJson(priorJson));
             sessions[p] = RunPatient(traits, settings.Policy, settings.Sessions, settings.SessionMinutes, personalizer, staticPreset,
                 new SeededRandom(Mix(settings.Seed, (ulong)p, 2)), p == 0 ? recordFirstSession : null, cancel);
         });
         return new SimulationResult(settings, sessions);
     }
+
+    /// <summary>Patient <paramref name="patient"/>'s hidden traits for a seed (the same under every policy).</summary>
+    public static PatientTraits DrawPatient(ulong seed, int patient) =>
+        DrawPatient(new PatientPopulation(PresetCatalog.Default.Count, seed), seed, patient);
+
+    private static PatientTraits DrawPatient(PatientPopulation population, ulong seed, int patient) =>
+        population.Draw(new SeededRandom(Mix(seed, (ulong)patient, 1)));
 
     /// <summary>The pilot population: random presets under the controller; returns the fitted prior (JSON) and the best preset on average.</summary>
     private static (string PriorJson, string StaticPreset) Pilot(SimulationSettings settings, PatientPopulation population,
