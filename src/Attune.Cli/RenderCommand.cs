@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Attune.Engine;
+using Attune.Engine.Adaptation;
 using Attune.Engine.Analysis;
 using Attune.Engine.Audio;
 using Attune.Engine.Composition.Model;
@@ -35,10 +36,12 @@ internal static class RenderCommand
         var midi = CliOptions.Text("--export-midi", "also write the notes played as a Standard MIDI File (.mid)");
         var events = CliOptions.Text("--events", "also write the session's event log (JSON Lines)");
         var json = CliOptions.Flag("--json", "print a JSON summary measured on the written file");
+        var inputs = CliOptions.Text("--inputs", "music: adapt to a recorded or simulated input stream (event log with stage \"input\", e.g. from `simulate --record-inputs`)");
+        var goal = CliOptions.Text("--goal", "with --inputs: settle | sleep | background (default settle)");
 
         var command = new Command("render", "Render a therapy programme to a file (always through the Safety stage).")
         {
-            mode, arousalStart, arousalEnd, model, tinnitus, octaves, color, level, threshold, maxLufs, ceiling, minutes, seed, wavFormat, output, midi, events, json,
+            mode, arousalStart, arousalEnd, model, tinnitus, octaves, color, level, threshold, maxLufs, ceiling, minutes, seed, wavFormat, output, midi, events, json, inputs, goal,
         };
         command.SetAction(p =>
         {
@@ -62,13 +65,27 @@ internal static class RenderCommand
                 maxLufs: p.GetValue(maxLufs) ?? TherapyProfile.DefaultMaxLufs,
                 ceilingDbtp: ceilingValue ?? (lossy ? TherapyProfile.DefaultLossyCeilingDbtp : TherapyProfile.DefaultCeilingDbtp));
             double a0 = p.GetValue(arousalStart) ?? 0.5;
-            var settings = new RenderSettings(m, profile, p.GetValue(minutes) ?? 1, p.GetValue(seed) ?? 1, c, p.GetValue(level) ?? 8,
+            var sessionGoal = CliOptions.Choice("--goal", p.GetValue(goal), SessionGoal.Settle,
+                ("settle", SessionGoal.Settle), ("sleep", SessionGoal.Sleep), ("background", SessionGoal.Background));
+            AdaptiveInputs? adaptive = null;
+            if (p.GetValue(inputs) is string inputsPath)
+            {
+                if (m != TherapyMode.Music) throw new UsageException("--inputs: only --mode music adapts to inputs");
+                adaptive = AdaptiveInputs.Load(inputsPath, sessionGoal);
+                if (p.GetValue(minutes) is double mins && mins < 1)
+                    throw new UsageException("--minutes: an adaptive render (--inputs) lasts at least 1 minute");
+            }
+            else if (p.GetValue(goal) is not null)
+            {
+                throw new UsageException("--goal: only used with --inputs");
+            }
+            var settings = new RenderSettings(m, profile, p.GetValue(minutes) ?? adaptive?.DefaultMinutes ?? 1, p.GetValue(seed) ?? 1, c, p.GetValue(level) ?? 8,
                 a0, p.GetValue(arousalEnd) ?? a0);
             string? midiPath = p.GetValue(midi);
             if (midiPath is not null && m is not (TherapyMode.Fractal or TherapyMode.Music))
                 throw new UsageException("--export-midi: only --mode music and --mode fractal play notes");
             var chorales = m == TherapyMode.Music ? ModelCommands.LoadModel(p.GetValue(model)) : null;
-            return Execute(settings, chorales, outPath, wf, midiPath, p.GetValue(events), p.GetValue(json), stdout, stderr);
+            return Execute(settings, chorales, outPath, wf, midiPath, p.GetValue(events), p.GetValue(json), adaptive, stdout, stderr);
         });
         return command;
     }
@@ -82,7 +99,7 @@ internal static class RenderCommand
     };
 
     private static int Execute(RenderSettings settings, ChoraleNade? chorales, string outPath, WavSampleFormat wavFormat, string? midiPath, string? eventsPath, bool json,
-        TextWriter stdout, TextWriter stderr)
+        AdaptiveInputs? adaptive, TextWriter stdout, TextWriter stderr)
     {
         using var file = OutputFile.For(outPath, "--out", ".wav", ".opus");
         using var midiFile = midiPath is null ? null : OutputFile.For(midiPath, "--export-midi", ".mid", ".midi");
@@ -91,7 +108,9 @@ internal static class RenderCommand
 
         var eventStream = eventsFile is null ? null : File.Create(eventsFile.TempPath);
         using var log = eventStream is null ? EventLog.InMemory() : EventLog.ToStream(eventStream, ownsStream: true, alsoInMemory: true);
-        var session = SessionFactory.Create(settings, lossy ? OutputKind.Lossy : OutputKind.Lossless, log, chorales);
+        var pacer = adaptive is null ? null : new BreathingPacer();
+        var session = SessionFactory.Create(settings, lossy ? OutputKind.Lossy : OutputKind.Lossless, log, chorales, pacer);
+        if (adaptive is not null) adaptive.Start(settings, session, log, pacer!);
         var reference = json && settings.Notched ? SpectrumAccumulator.ForLength(settings.Frames) : null;
         session.Pipeline.PreShapingTap = reference;
 
@@ -103,9 +122,10 @@ internal static class RenderCommand
             session.Pipeline.RenderTo(sink, settings.Frames, fraction =>
             {
                 bar.Report(fraction);
-                if (trajectory is not null && (trajectory.Count == 0 || (double)trajectory[^1]!["t"]! < session.Pipeline.FramesRendered / (double)AudioFormat.SampleRate - 1))
+                adaptive?.AdvanceTo(session.Pipeline.FramesRendered / (double)AudioFormat.SampleRate);
+                if (trajectory is not null && (trajectory.Count == 0 || (double)trajectory[^1]!["t"]! <= session.Pipeline.FramesRendered / (double)AudioFormat.SampleRate - 9.95))
                     trajectory.Add(IntentPoint(session));
-            });
+            }, progressEverySeconds: adaptive is null ? 10 : 1);
         }
         double renderSeconds = clock.Elapsed.TotalSeconds;
         log.Dispose();
@@ -165,6 +185,7 @@ internal static class RenderCommand
             summary["arousal"] = new JsonObject { ["start"] = settings.ArousalStart, ["end"] = settings.ArousalEnd };
             summary["intent_trajectory"] = trajectory;
         }
+        if (adaptive is not null) summary["adaptive"] = adaptive.Summary();
         summary["notes_played"] = session.PlayedEvents.Count(e => e.Kind == MusicEventKind.NoteOn);
         summary["safety_events"] = Summaries.SafetyEvents(log.Events);
         stdout.WriteLine(summary.ToJsonString(Summaries.JsonOptions));

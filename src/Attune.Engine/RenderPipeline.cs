@@ -54,12 +54,14 @@ public sealed class RenderPipeline
 
     /// <summary>
     /// Renders <paramref name="frames"/> frames into <paramref name="sink"/>, starting Safety's
-    /// fade-out so that it ends with the last frame. Reports progress in [0, 1] every ~second of audio.
+    /// fade-out so that it ends with the last frame. Reports progress in [0, 1] every <paramref name="progressEverySeconds"/> of audio.
     /// </summary>
-    public void RenderTo(IAudioSink sink, long frames, Action<double>? progress = null)
+    public void RenderTo(IAudioSink sink, long frames, Action<double>? progress = null, double progressEverySeconds = 10)
     {
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        if (!(progressEverySeconds >= 0.01))
+            throw new ArgumentOutOfRangeException(nameof(progressEverySeconds), progressEverySeconds, "progressEverySeconds must be ≥ 0.01");
         long fadeOutAt = Math.Max(0, frames - (long)(FadeController.LongFadeSeconds * AudioFormat.SampleRate));
         bool fading = false;
         long done = 0;
@@ -80,7 +82,7 @@ public sealed class RenderPipeline
             if (progress is not null && done >= nextReport)
             {
                 progress((double)done / frames);
-                nextReport += AudioFormat.SampleRate * 10L;
+                nextReport += (long)(AudioFormat.SampleRate * progressEverySeconds);
             }
         }
         progress?.Invoke(1.0);

@@ -7,11 +7,13 @@ using Attune.Engine.Therapy;
 
 namespace Attune.Engine;
 
-/// <summary>Builds the signal path for a programme: its source, the notch when fT is known, and Safety.</summary>
+/// <summary>Builds the signal path for a programme: its source, optional shaping, the notch when fT is known, and Safety.</summary>
 public static class SessionFactory
 {
     /// <param name="model">The trained chorale model; required for <see cref="TherapyMode.Music"/>.</param>
-    public static TherapySession Create(RenderSettings settings, OutputKind output, EventLog log, ChoraleNade? model = null)
+    /// <param name="beforeNotch">A shaping stage that runs before the notch (e.g. breathing swells), or null.</param>
+    public static TherapySession Create(RenderSettings settings, OutputKind output, EventLog log, ChoraleNade? model = null,
+        IAudioProcessor? beforeNotch = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
@@ -52,6 +54,6 @@ public static class SessionFactory
             EventField.Of("arousal_start", settings.Mode == TherapyMode.Music ? settings.ArousalStart : double.NaN),
             EventField.Of("arousal_end", settings.Mode == TherapyMode.Music ? settings.ArousalEnd : double.NaN));
         var safety = new SafetyGovernor(profile, output, log);
-        return new TherapySession(new RenderPipeline(source, notch, safety), notes, music);
+        return new TherapySession(new RenderPipeline(source, ProcessorChain.Of(beforeNotch, notch), safety), notes, music);
     }
 }

@@ -22,6 +22,7 @@ public sealed class ClosedLoopSession
 
     private readonly EventLog _log;
     private readonly MusicPlayer? _player;
+    private readonly BreathingPacer? _audioPacer;
     private double _nextSecond, _nextDecision;
     private SoundClass _appliedExclusions;
     private double _startArousalSum, _endArousalSum;
@@ -31,16 +32,18 @@ public sealed class ClosedLoopSession
     private double? _rating;
 
     /// <param name="player">The music player the decisions steer, or null (simulation without audio).</param>
+    /// <param name="audioPacer">The breathing pacer in the audio path, kept on the measured breathing rate (it keeps its own time), or null.</param>
     public ClosedLoopSession(TherapyProfile profile, SessionGoal goal, double durationSeconds, MusicPreset? preset = null,
         PersonalBaseline? baseline = null, EventLog? log = null, MusicPlayer? player = null,
         ControllerSettings? controllerSettings = null, StateEstimatorSettings? estimatorSettings = null,
-        double decisionIntervalSeconds = DefaultDecisionIntervalSeconds)
+        double decisionIntervalSeconds = DefaultDecisionIntervalSeconds, BreathingPacer? audioPacer = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!(decisionIntervalSeconds >= 1 && decisionIntervalSeconds <= 60))
             throw new ArgumentOutOfRangeException(nameof(decisionIntervalSeconds), decisionIntervalSeconds, "decisionIntervalSeconds must be in 1–60 s");
         _log = log ?? EventLog.Null;
         _player = player;
+        _audioPacer = audioPacer;
         Preset = preset;
         DecisionIntervalSeconds = decisionIntervalSeconds;
         Tracker = new PhysiologyTracker();
@@ -57,6 +60,9 @@ public sealed class ClosedLoopSession
 
     /// <summary>The latest state estimate (logged once per second), or null before the first second.</summary>
     public StateEstimate? LastEstimate { get; private set; }
+
+    /// <summary>Decisions made so far.</summary>
+    public int Decisions { get; private set; }
 
     public int Skips { get; private set; }
     public int Dislikes { get; private set; }
@@ -142,6 +148,7 @@ public sealed class ClosedLoopSession
         if (timeSeconds < _nextDecision || LastEstimate is null) return null;
         _nextDecision = timeSeconds + DecisionIntervalSeconds;
         var decision = Controller.Decide(LastEstimate with { TimeSeconds = timeSeconds });
+        Decisions++;
         if (_player is not null)
         {
             _player.SetIntent(decision.Intent);
@@ -149,6 +156,8 @@ public sealed class ClosedLoopSession
             if (added != SoundClass.None) _player.Exclude(added);
         }
         _appliedExclusions = decision.ExcludedClasses;
+        if (LastEstimate.RespirationRateBpm is double r && r >= BreathingPacer.MinBpm && r <= BreathingPacer.MaxBpm)
+            _audioPacer?.SetMeasuredRate(r);
         return decision;
     }
 

@@ -88,8 +88,16 @@ public static class SessionInputLog
         }
         catch (ArgumentException x)
         {
-            throw new FormatException($"{where}: {x.Message}", x);
+            throw new FormatException($"{where}: {FirstSentence(x)}", x);
         }
+    }
+
+    /// <summary>The exception's own message without the runtime's "(Parameter …)" and "Actual value was …" additions.</summary>
+    private static string FirstSentence(ArgumentException x)
+    {
+        string m = x.Message.Split('\n')[0].TrimEnd('\r');
+        int paren = m.LastIndexOf(" (Parameter", StringComparison.Ordinal);
+        return paren > 0 ? m[..paren] : m;
     }
 
     private static double Number(LoggedEvent e, string field, string where, double min, double max)
