@@ -27,6 +27,8 @@ public class PolicyComparisonTests
         double ratio = (ra - rr) / (rb - rr);
         Assert.True(ratio >= 0.8, $"(R_adaptive − R_random)/(R_best − R_random) over sessions 16–20 = {ratio:0.000} (adaptive {ra:0.000}, random {rr:0.000}, best {rb:0.000})");
 
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"adaptive − static: {diff:0.0000} [{low:0.0000}, {high:0.0000}]; ratio {ratio:0.000} (adaptive {ra:0.0000}, random {rr:0.0000}, best {rb:0.0000})");
         foreach (var r in new[] { adaptive, fixedProgramme, random, best })
         {
             Assert.Equal(0, r.ConstraintViolations);
