@@ -19,9 +19,12 @@ internal static class SimulateCommand
         var seed = CliOptions.Number("--seed", "random seed (default 1)");
         var minutes = CliOptions.Number("--minutes", "minutes per session (5–120, default 20)");
         var record = CliOptions.Text("--record-inputs", "write the first patient's first session (inputs and decisions) as an event log, for `render --inputs`");
+        var audioPatients = CliOptions.Number("--audio-patients", "render the first session of this many patients (0–10) through the full audio chain");
+        var audioDir = CliOptions.Text("--audio-dir", "with --audio-patients: write those sessions here as patient-N.wav");
+        var model = CliOptions.Text("--model", "with --audio-patients: the trained model file (default models/" + ModelCommands.DefaultModelFile + ")");
         var json = CliOptions.Flag("--json", "print the results as JSON");
         var command = new Command("simulate", "Run virtual patients through sessions and report how the policy did.")
-            { patients, sessions, policy, seed, minutes, record, json };
+            { patients, sessions, policy, seed, minutes, record, audioPatients, audioDir, model, json };
         command.SetAction(p =>
         {
             var settings = new SimulationSettings(
@@ -33,16 +36,21 @@ internal static class SimulateCommand
                 (ulong)CliOptions.InRange("--seed", p.GetValue(seed), 1, 0, 9_007_199_254_740_991, ""),
                 CliOptions.InRange("--minutes", p.GetValue(minutes), 20, SimulationSettings.MinSessionMinutes, SimulationSettings.MaxSessionMinutes, "min"));
             string? recordPath = p.GetValue(record);
+            int audio = (int)CliOptions.InRange("--audio-patients", p.GetValue(audioPatients), 0, 0, Math.Min(10, settings.Patients), "");
+            string? dir = p.GetValue(audioDir);
+            if (dir is not null && audio == 0) throw new UsageException("--audio-dir: needs --audio-patients 1 or more");
+            if (dir is not null && !Directory.Exists(dir)) throw new UsageException($"--audio-dir: folder '{dir}' does not exist");
+            var chorales = audio > 0 ? ModelCommands.LoadModel(p.GetValue(model)) : null;
             SimulationResult result;
             if (recordPath is null)
             {
-                result = SimulationRunner.Run(settings);
+                result = SimulationRunner.Run(settings, null, chorales, audio, dir);
             }
             else
             {
                 using var output = OutputFile.For(recordPath, "--record-inputs", ".jsonl");
                 using (var log = EventLog.ToStream(File.Create(output.TempPath), ownsStream: true))
-                    result = SimulationRunner.Run(settings, log);
+                    result = SimulationRunner.Run(settings, log, chorales, audio, dir);
                 output.Commit();
             }
             stdout.WriteLine(p.GetValue(json) ? result.ToJson().ToJsonString(Summaries.JsonOptions) : Describe(result));

@@ -1,5 +1,6 @@
 using Attune.Engine.Adaptation;
 using Attune.Engine.Composition;
+using Attune.Engine.Composition.Model;
 using Attune.Engine.Events;
 using Attune.Engine.Sensing;
 
@@ -30,9 +31,17 @@ public static class SimulationRunner
     // The pilot depends only on these settings; policies compared in one process share it.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ulong, int, int, double), (string, string)> PilotCache = new();
 
-    public static SimulationResult Run(SimulationSettings settings, EventLog? recordFirstSession = null, CancellationToken cancel = default)
+    /// <param name="model">The chorale model, needed when <paramref name="audioPatients"/> &gt; 0.</param>
+    /// <param name="audioPatients">How many patients (from the first) have their first session rendered through the full audio chain.</param>
+    /// <param name="audioDirectory">Where those sessions are written as WAV files (patient-N.wav), or null to render without writing.</param>
+    public static SimulationResult Run(SimulationSettings settings, EventLog? recordFirstSession = null,
+        ChoraleNade? model = null, int audioPatients = 0, string? audioDirectory = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (audioPatients < 0 || audioPatients > Math.Min(10, settings.Patients))
+            throw new ArgumentOutOfRangeException(nameof(audioPatients), audioPatients, $"audioPatients must be in 0–{Math.Min(10, settings.Patients)}");
+        if (audioPatients > 0 && model is null)
+            throw new ArgumentNullException(nameof(model), "rendering audio needs the chorale model");
         var catalog = PresetCatalog.Default;
         var population = new PatientPopulation(catalog.Count, settings.Seed);
         var (priorJson, staticPreset) = PilotCache.GetOrAdd((settings.Seed, settings.PilotPatients, settings.PilotSessions, settings.SessionMinutes),
@@ -42,8 +51,11 @@ public static class SimulationRunner
         {
             var traits = DrawPatient(population, settings.Seed, p);
             var personalizer = new Personalizer(PersonalizerState.FromJson(priorJson));
+            var audio = p < audioPatients
+                ? new AudioRequest(model!, audioDirectory is null ? null : Path.Combine(audioDirectory, $"patient-{p}.wav"), Mix(settings.Seed, (ulong)p, 3))
+                : null;
             sessions[p] = RunPatient(traits, settings.Policy, settings.Sessions, settings.SessionMinutes, personalizer, staticPreset,
-                new SeededRandom(Mix(settings.Seed, (ulong)p, 2)), p == 0 ? recordFirstSession : null, cancel);
+                new SeededRandom(Mix(settings.Seed, (ulong)p, 2)), p == 0 ? recordFirstSession : null, cancel, audio: audio);
         });
         return new SimulationResult(settings, sessions);
     }
@@ -81,7 +93,7 @@ public static class SimulationRunner
 
     private static List<SimulatedSession> RunPatient(PatientTraits traits, SimulationPolicy policy, int sessionCount, double minutes,
         Personalizer personalizer, string? staticPreset, SeededRandom random, EventLog? record, CancellationToken cancel,
-        List<(PersonalizerContext, string, double)>? pooled = null)
+        List<(PersonalizerContext, string, double)>? pooled = null, AudioRequest? audio = null)
     {
         var patient = new VirtualPatient(traits, random.Fork());
         var baseline = RestingBaseline(patient);
@@ -103,8 +115,9 @@ public static class SimulationRunner
                 SimulationPolicy.Random => allowed[random.Next(allowed.Count)],
                 _ => allowed.OrderByDescending(m => traits.PresetLiking[IndexOf(catalog, m)]).First(),
             };
+            using var rig = k == 0 && audio is not null ? new AudioRig(audio.Model, profile, preset, audio.Seed, audio.WavPath) : null;
             var session = RunSession(patient, profile, preset, IndexOf(catalog, preset), policy, minutes, baseline,
-                k == 0 ? record : null, out SessionOutcome outcome);
+                k == 0 ? record : null, rig, out SessionOutcome outcome);
             results.Add(session);
             pooled?.Add((context, preset.Name, outcome.Reward));
             if (policy == SimulationPolicy.Adaptive) personalizer.Update(context, preset, outcome);
@@ -114,11 +127,12 @@ public static class SimulationRunner
     }
 
     private static SimulatedSession RunSession(VirtualPatient patient, TherapyProfile profile, MusicPreset preset, int presetIndex,
-        SimulationPolicy policy, double minutes, PersonalBaseline baseline, EventLog? log, out SessionOutcome outcome)
+        SimulationPolicy policy, double minutes, PersonalBaseline baseline, EventLog? log, AudioRig? rig, out SessionOutcome outcome)
     {
         int seconds = (int)Math.Round(minutes * 60);
         var settings = ControllerSettings.Default;
-        var loop = new ClosedLoopSession(profile, SessionGoal.Settle, seconds, preset, baseline, log);
+        var loop = new ClosedLoopSession(profile, SessionGoal.Settle, seconds, preset, baseline, log,
+            player: policy == SimulationPolicy.Static ? null : rig?.Player, audioPacer: rig?.Pacer);
         loop.OnSelfReport(new SelfReport(0, SelfReportScale.Distress, patient.DistressRating()));
         loop.OnSelfReport(new SelfReport(0, SelfReportScale.SamArousal, patient.SamArousal()));
         var rr = new double[HeartRatePacketEncoder.MaxRrPerPacket];
@@ -151,6 +165,11 @@ public static class SimulationRunner
                 intent = ConditionRules.Apply(profile, preset.Apply(MusicalIntent.ForArousal(a)), settings);
                 if (!ConditionRules.Holds(profile, intent, settings)) constraintViolations++;
             }
+            if (rig is not null)
+            {
+                if (policy == SimulationPolicy.Static) rig.Player.SetIntent(intent);
+                rig.RenderSecond();
+            }
             var reaction = patient.Step(1, new MusicStimulus(intent, presetIndex, preset.Classes & ~excludedNow, pacing));
             if (t < 60) firstSum += patient.Arousal;
             if (t >= seconds - 60) lastSum += patient.Arousal;
@@ -166,7 +185,7 @@ public static class SimulationRunner
         outcome = loop.Outcome();
         double reduction = firstSum / 60 - lastSum / 60;
         return new SimulatedSession(reduction, outcome.Reward, preset.Name, loop.Skips, loop.Dislikes, seconds / 60.0,
-            constraintViolations, rateViolations);
+            constraintViolations, rateViolations, rig is null ? 0 : rig.Frames / (double)AudioFormat.SampleRate, rig?.RmsDbfs ?? double.NegativeInfinity);
     }
 
     /// <summary>Three minutes of rest with the strap on: the personal baseline the estimator measures arousal against.</summary>
@@ -205,6 +224,8 @@ public static class SimulationRunner
             if (catalog[i].Name == preset.Name) return i;
         throw new ArgumentException($"preset {preset.Name} is not in the catalog", nameof(preset));
     }
+
+    private sealed record AudioRequest(ChoraleNade Model, string? WavPath, ulong Seed);
 
     /// <summary>SplitMix64 of the seed and two stream numbers: independent streams per patient and purpose.</summary>
     private static ulong Mix(ulong seed, ulong a, ulong b)

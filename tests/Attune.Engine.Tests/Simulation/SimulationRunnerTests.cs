@@ -11,7 +11,7 @@ public class SimulationRunnerTests
         new(patients: 4, sessions: 2, policy, seed, sessionMinutes: 6, pilotPatients: 6, pilotSessions: 2);
 
     private static SimulationResult Run(SimulationSettings settings, EventLog? log = null) =>
-        SimulationRunner.Run(settings, log, TestContext.Current.CancellationToken);
+        SimulationRunner.Run(settings, log, cancel: TestContext.Current.CancellationToken);
 
     [Fact]
     public void Same_seed_gives_the_same_results()
@@ -63,6 +63,33 @@ public class SimulationRunnerTests
         // Only one session is recorded: times never go backward.
         for (int i = 1; i < log.Events.Count; i++)
             Assert.True(log.Events[i].TimeSeconds >= log.Events[i - 1].TimeSeconds - 1e-9);
+    }
+
+    [Fact]
+    public void A_few_patients_are_rendered_through_the_full_audio_chain()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"attune-sim-audio-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var r = SimulationRunner.Run(new SimulationSettings(3, 2, SimulationPolicy.Adaptive, 5, sessionMinutes: 5, pilotPatients: 4, pilotSessions: 1),
+                model: Composition.MusicTestAudio.Model, audioPatients: 2, audioDirectory: dir, cancel: TestContext.Current.CancellationToken);
+            for (int p = 0; p < 2; p++)
+            {
+                Assert.Equal(300, r.Sessions[p][0].AudioSeconds);
+                Assert.InRange(r.Sessions[p][0].AudioRmsDbfs, -60, -10);
+                var wav = Attune.Engine.Audio.WavFileReader.Read(Path.Combine(dir, $"patient-{p}.wav"));
+                Assert.Equal(300 * AudioFormat.SampleRate, wav.FrameCount);
+                Assert.Equal(AudioFormat.SampleRate, wav.SampleRate);
+                Assert.Equal(0, r.Sessions[p][1].AudioSeconds); // only the first session is rendered
+            }
+            Assert.Equal(0, r.Sessions[2][0].AudioSeconds);
+            Assert.False(File.Exists(Path.Combine(dir, "patient-2.wav")));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
