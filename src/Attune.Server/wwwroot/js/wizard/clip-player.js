@@ -4,6 +4,7 @@ import { problemText } from '../api.js';
 export class ClipPlayer {
   #context = null;
   #source = null;
+  #generation = 0;
   /** Every clip URL played, in order (a test hook through window.attuneWizard). */
   played = [];
 
@@ -16,6 +17,7 @@ export class ClipPlayer {
   /** Fetches and plays one clip; resolves when it has finished (or was stopped); throws with the server's problem text. */
   async play(url) {
     this.stop();
+    const generation = ++this.#generation;
     const ctx = this.#ctx();
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) {
@@ -24,6 +26,7 @@ export class ClipPlayer {
       throw new Error(`${problemText(problem, response.status)} (HTTP ${response.status} from ${url.split('?')[0]})`);
     }
     const buffer = await ctx.decodeAudioData(await response.arrayBuffer());
+    if (generation !== this.#generation) return; // stopped (Too loud) while it was loading
     this.played.push(url);
     const source = ctx.createBufferSource();
     source.buffer = buffer;
@@ -36,6 +39,7 @@ export class ClipPlayer {
   }
 
   stop() {
+    this.#generation++;
     if (!this.#source) return;
     const s = this.#source;
     this.#source = null;
