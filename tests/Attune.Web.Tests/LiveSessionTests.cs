@@ -54,7 +54,10 @@ public sealed class LiveSessionTests(WebAppFixture app)
     {
         try
         {
-            await page.WaitForFunctionAsync(condition, null, new() { Timeout = 15_000 });
+            // Stops waiting at once when the page reports a lost connection.
+            await page.WaitForFunctionAsync($"() => ({condition})() || window.attuneLive.messages.some(m => m.type === 'lost')",
+                null, new() { Timeout = 15_000 });
+            if (!await page.EvaluateAsync<bool>(condition)) throw new TimeoutException("the connection was lost");
         }
         catch (TimeoutException)
         {

@@ -42,6 +42,15 @@ export class AudioPlayer {
     }
   }
 
+  /**
+   * The ack's figures. played_frames there counts 20 ms frames (the wire's sequence numbers), so the server can resume
+   * from where playback stopped: the newest frame received minus what still waits in the ring.
+   */
+  ackReport() {
+    const waiting = Math.ceil((this.report.buffered_ms * SAMPLE_RATE / 1000) / FRAME_SAMPLES);
+    return { ...this.report, played_frames: Math.max(0, this.#lastSeq + 1 - waiting) };
+  }
+
   /** One binary WebSocket message. */
   push(buffer) {
     const view = new DataView(buffer);

@@ -34,7 +34,7 @@ export class LiveSocket {
     ws.onclose = (e) => this.#closed(ws, e);
     ws.onopen = () => { this.#retryMs = 250; this.#lostAt = 0; };
     clearInterval(this.#ackTimer);
-    this.#ackTimer = setInterval(() => this.send({ type: 'ack', ...this.player.report }), ACK_MS);
+    this.#ackTimer = setInterval(() => this.send({ type: 'ack', ...this.player.ackReport() }), ACK_MS);
   }
 
   send(message) {

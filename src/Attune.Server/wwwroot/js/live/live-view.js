@@ -6,6 +6,7 @@
 //   readies     every {type:'ready'} message (one per connection; resumed:true after a reconnection)
 //   messages    every JSON message received; sent: every message sent except acks
 //   report      the worklet's latest {played_frames, buffered_ms, underruns, level_dbfs}; playedFrames, levelDbfs: its fields
+//               (here played_frames counts 48 kHz sample frames; the ack sent to the server counts 20 ms frames)
 //   summary     the ended message's summary, or null
 //   dropConnection()  closes the socket as a network failure would (it reconnects with the resume token)
 import { $, api, problemText, say } from '../api.js';
@@ -35,7 +36,8 @@ function send(message) {
 function stateText(s) {
   const parts = [];
   if (s.heart_rate_bpm != null) parts.push(`Your heart rate is ${Math.round(s.heart_rate_bpm)} beats a minute.`);
-  parts.push(s.arousal >= 0.6 ? 'You seem tense.' : s.arousal <= 0.35 ? 'You seem calm.' : 'You seem steady.');
+  if (s.arousal == null) parts.push('Still getting to know how you are.');
+  else parts.push(s.arousal >= 0.6 ? 'You seem tense.' : s.arousal <= 0.35 ? 'You seem calm.' : 'You seem steady.');
   const m = s.music || {};
   if (m.tempo_bpm != null) {
     parts.push(`The music is at ${Math.round(m.tempo_bpm)} beats a minute${m.phase ? `, ${m.phase}` : ''}${m.reason ? `: ${m.reason}` : ''}.`);
@@ -53,6 +55,7 @@ function drawLive() {
   ]);
 }
 
+const TECHNICAL = new Set(['server', 'decisions', 'underruns']); // for the event log, not for the listener
 const words = (key) => key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 const numbersOf = (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? x : Number(Object.values(x ?? {}).find((y) => typeof y === 'number' && !Number.isInteger(y)) ?? Object.values(x ?? {}).at(-1)))) : []);
 
@@ -61,6 +64,7 @@ function showSummary(summary) {
   const facts = [], trends = {};
   for (const [key, value] of Object.entries(hooks.summary)) {
     if (Array.isArray(value)) { trends[key] = value; continue; }
+    if (TECHNICAL.has(key) || value === null) continue;
     const text = value && typeof value === 'object'
       ? Object.entries(value).map(([k, v]) => `${words(k)} ${v}`).join(', ')
       : typeof value === 'number' ? String(Math.round(value * 10) / 10) : String(value);
@@ -98,7 +102,11 @@ function onMessage(m) {
     case 'resumed': paused = false; $('live-pause').textContent = 'Pause'; say($('live-state'), 'Playing again.', false); break;
     case 'error': say($('live-state'), `${m.field ? `${m.field}: ` : ''}${m.detail}`, true); break;
     case 'ended': finish(m.summary); break;
-    case 'lost': say($('live-state'), 'The connection was lost. Start a new session to listen again.', true); finish(null); break;
+    case 'lost':
+      say($('live-state'), hooks.readies.length ? 'The connection was lost. Start a new session to listen again.'
+        : 'The live connection could not be opened (this server may not offer live sessions yet).', true);
+      finish(null);
+      break;
     default: break;
   }
 }
