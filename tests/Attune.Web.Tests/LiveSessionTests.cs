@@ -24,10 +24,10 @@ public sealed class LiveSessionTests(WebAppFixture app)
         Assert.False(await page.EvaluateAsync<bool>("() => window.attuneLive.readies[0].resumed"));
         await WaitAsync(page, "() => window.attuneLive.states.length >= 1", "no 'state' message");
 
-        // A racing heart through the same path a Bluetooth strap uses: 110 bpm with RR intervals (flags 0x16: contact, RR present).
+        // A racing heart through the same path a Bluetooth strap uses: 110 bpm, one RR interval a beat (flags 0x16: contact, RR present).
         await page.EvaluateAsync(@"() => {
             const rr = Math.round(60 / 110 * 1024);
-            window.attuneLiveTestTimer = setInterval(() => window.attuneHeartRate.inject([0x16, 110, rr & 0xff, rr >> 8, rr & 0xff, rr >> 8]), 250);
+            window.attuneLiveTestTimer = setInterval(() => window.attuneHeartRate.inject([0x16, 110, rr & 0xff, rr >> 8]), 545);
         }");
         await WaitAsync(page, "() => window.attuneLive.states.some(s => s.heart_rate_bpm !== null && s.heart_rate_bpm !== undefined)",
             "the state never showed the injected heart rate");
