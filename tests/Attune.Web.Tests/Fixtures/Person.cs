@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace Attune.Web.Tests.Fixtures;
+
+/// <summary>Signs a new person up through the landing page, as a patient would, and waits for the app to be ready.</summary>
+internal static class Person
+{
+    public const string Password = "a-long-enough-password";
+
+    public static string NewEmail() => $"p{Guid.NewGuid():N}@example.org";
+
+    public static async Task<string> RegisterAsync(IPage page)
+    {
+        string email = NewEmail();
+        await page.GotoAsync("/");
+        await page.FillAsync("#register-email", email);
+        await page.FillAsync("#register-password", Password);
+        await page.ClickAsync("#register button[type=submit]");
+        await page.WaitForURLAsync("**/app.html");
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        return email;
+    }
+}

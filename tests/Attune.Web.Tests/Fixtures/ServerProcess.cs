@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace Attune.Web.Tests.Fixtures;
+
+/// <summary>Runs the built server (dotnet Attune.Server.dll) on a free port with its own SQLite file, as a person would.</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private const string Banner = "Attune is running at ";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "attune-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly Process _process;
+    private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _output = [];
+
+    private ServerProcess()
+    {
+        Directory.CreateDirectory(_folder);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Attune.Server.dll"));
+        psi.ArgumentList.Add("--urls");
+        psi.ArgumentList.Add("http://127.0.0.1:0");
+        psi.Environment["ConnectionStrings__Attune"] = $"Data Source={Path.Combine(_folder, "attune.db")}";
+        psi.Environment.Remove("ASPNETCORE_URLS");
+        psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        _process = new Process { StartInfo = psi };
+        _process.OutputDataReceived += (_, e) => Read(e.Data);
+        _process.ErrorDataReceived += (_, e) => Read(e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The server's address, e.g. http://localhost:41234.</summary>
+    public string Url { get; private set; } = "";
+
+    /// <summary>Everything the server printed (for failure messages).</summary>
+    public string Output { get { lock (_output) return string.Join('\n', _output); } }
+
+    public static async Task<ServerProcess> StartAsync()
+    {
+        var server = new ServerProcess();
+        var finished = await Task.WhenAny(server._url.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (finished != server._url.Task)
+        {
+            string output = server.Output;
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"The server printed no '{Banner}URL' line within 60 s. Output:\n{output}");
+        }
+        server.Url = (await server._url.Task).TrimEnd('/');
+        return server;
+    }
+
+    private void Read(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.Add(line);
+        int at = line.IndexOf(Banner, StringComparison.Ordinal);
+        if (at >= 0) _url.TrySetResult(line[(at + Banner.Length)..].Trim());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* a leftover temp file is harmless */ }
+    }
+}

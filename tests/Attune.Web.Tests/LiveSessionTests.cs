@@ -1,0 +1,69 @@
+using Attune.Web.Tests.Fixtures;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Attune.Web.Tests;
+
+/// <summary>A live session end to end: the WebSocket, the worklet's playback, heart rate, a dropped connection, the summary (js/live/*).</summary>
+public sealed class LiveSessionTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task Live_session_plays_adapts_to_heart_rate_resumes_after_a_drop_and_ends_with_a_summary()
+    {
+        var page = await app.NewPageAsync();
+        await Person.RegisterAsync(page);
+        await page.ClickAsync("[data-view=live]");
+        await page.SelectOptionAsync("#live-goal", "settle");
+        await page.FillAsync("#live-minutes", "5");
+        await page.ClickAsync("#live-start button[type=submit]");
+
+        // Audio arrives, is decoded and leaves the worklet at a real level.
+        await WaitAsync(page, "() => window.attuneLive.readies.length >= 1", "no 'ready' message");
+        await WaitAsync(page, "() => window.attuneLive.playedFrames > 0 && window.attuneLive.levelDbfs > -90",
+            "no audible playback (played_frames > 0, level_dbfs > -90)");
+        Assert.False(await page.EvaluateAsync<bool>("() => window.attuneLive.readies[0].resumed"));
+        await WaitAsync(page, "() => window.attuneLive.states.length >= 1", "no 'state' message");
+
+        // A racing heart through the same path a Bluetooth strap uses: 110 bpm, one RR interval a beat (flags 0x16: contact, RR present).
+        await page.EvaluateAsync(@"() => {
+            const rr = Math.round(60 / 110 * 1024);
+            window.attuneLiveTestTimer = setInterval(() => window.attuneHeartRate.inject([0x16, 110, rr & 0xff, rr >> 8]), 545);
+        }");
+        await WaitAsync(page, "() => window.attuneLive.states.some(s => s.heart_rate_bpm !== null && s.heart_rate_bpm !== undefined)",
+            "the state never showed the injected heart rate");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.attuneLive.sent.some(m => m.type === 'hr' && m.hex.startsWith('16 6E'))"));
+        await WaitAsync(page, @"() => { const s = window.attuneLive.states, a = s[0], b = s.at(-1);
+            return a.arousal !== b.arousal || JSON.stringify(a.music) !== JSON.stringify(b.music); }",
+            "neither the arousal estimate nor the music changed after the heart-rate packets");
+        await Expect(page.Locator("#live-state")).Not.ToBeEmptyAsync();
+
+        // A dropped connection resumes with the token, and playback carries on.
+        await page.EvaluateAsync("() => window.attuneLive.dropConnection()");
+        await WaitAsync(page, "() => window.attuneLive.readies.length >= 2", "no second 'ready' after the drop");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.attuneLive.readies[1].resumed === true"), "the second 'ready' was not resumed:true");
+        long before = await page.EvaluateAsync<long>("() => window.attuneLive.playedFrames");
+        await WaitAsync(page, $"() => window.attuneLive.playedFrames > {before + 48000}", "playback did not carry on after resuming");
+
+        await page.EvaluateAsync("() => clearInterval(window.attuneLiveTestTimer)");
+        await page.ClickAsync("#live-stop");
+        await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.True(await page.Locator("#summary-facts dt").CountAsync() > 0, "the summary lists nothing");
+    }
+
+    private static async Task WaitAsync(IPage page, string condition, string what)
+    {
+        try
+        {
+            // Stops waiting at once when the page reports a lost connection.
+            await page.WaitForFunctionAsync($"() => ({condition})() || window.attuneLive.messages.some(m => m.type === 'lost')",
+                null, new() { Timeout = 15_000 });
+            if (!await page.EvaluateAsync<bool>(condition)) throw new TimeoutException("the connection was lost");
+        }
+        catch (TimeoutException)
+        {
+            string state = await page.EvaluateAsync<string>(
+                "() => `state text: ${document.getElementById('live-state').textContent}; report: ${JSON.stringify(window.attuneLive.report)}; messages: ${window.attuneLive.messages.length}`");
+            Assert.Fail($"Timed out: {what}. {state}");
+        }
+    }
+}
