@@ -143,10 +143,11 @@ public partial class StateEstimatorTests
         var report = new SelfReport(samples.Length, SelfReportScale.Distress, 4);
         var skip = BehaviourEvent.Skip(samples.Length);
         for (int i = 0; i < 100; i++) e.Add(samples[i]);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 100; i < samples.Length; i++) e.Add(samples[i]);
-        e.Add(report);
-        e.Add(skip);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Allocation.LeastOfTwo(() =>
+        {
+            for (int i = 100; i < samples.Length; i++) e.Add(samples[i]);
+            e.Add(report);
+            e.Add(skip);
+        }));
     }
 }
