@@ -158,10 +158,12 @@ public sealed class LiveSessionTests(LiveAppFactory factory) : IClassFixture<Liv
         Assert.True(quiet is null || !quiet.IsFrame, "no frames while paused");
     }
 
-    [Fact]
-    public async Task Measures_packet_to_block_latency_and_cpu_per_stage()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(4000.0)]
+    public async Task Measures_packet_to_block_latency_and_cpu_per_stage(double? tinnitusHz)
     {
-        var (client, cookie) = await factory.PatientAsync(tinnitusHz: null);
+        var (client, cookie) = await factory.PatientAsync(tinnitusHz);
         using var _ = client;
         Guid id = await LiveAppFactory.NewSessionAsync(client);
         using var live = await factory.ConnectAsync(cookie, id);
@@ -185,6 +187,7 @@ public sealed class LiveSessionTests(LiveAppFactory factory) : IClassFixture<Liv
         await File.AppendAllTextAsync(Path.Combine(Path.GetTempPath(), "attune-live-measurement.txt"), report + "\n", TestContext.Current.CancellationToken);
         Assert.Equal(60, s.Packets);
         Assert.InRange(median, 0, 50);
-        await live.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", TestContext.Current.CancellationToken);
+        await live.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", TestContext.Current.CancellationToken);
+        await draining.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 }
