@@ -18,6 +18,8 @@ public class LiveAppFactory : AttuneAppFactory
 
     protected virtual double Speed => 1;
 
+    protected virtual double ResumeWindowSeconds => 60;
+
     public override string Provider => "sqlite";
     public override string? UnavailableReason => null;
     protected override string ConnectionString => $"Data Source={Path.Combine(_folder, "attune.db")}";
@@ -28,6 +30,7 @@ public class LiveAppFactory : AttuneAppFactory
         builder.UseSetting("Live:Speed", Speed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Live:DecisionIntervalSeconds", "1");
         builder.UseSetting("Live:FlushSeconds", "0.5");
+        builder.UseSetting("Live:ResumeWindowSeconds", ResumeWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A registered patient's client (cookie sent by hand, so the WebSocket client can send it too).</summary>
@@ -71,8 +74,10 @@ public class LiveAppFactory : AttuneAppFactory
     }
 }
 
-/// <summary>Paces audio five times faster than real time, so minute-scale behaviour fits a short test.</summary>
+/// <summary>Paces audio five times faster than real time and waits 1 s for a resume, so minute-scale behaviour fits a short test.</summary>
 public sealed class FastLiveAppFactory : LiveAppFactory
 {
     protected override double Speed => 5;
+
+    protected override double ResumeWindowSeconds => 1;
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 
 namespace Attune.Server.Tests.Features.Live;
@@ -82,5 +83,32 @@ public sealed class LiveSessionFlowTests(FastLiveAppFactory factory) : IClassFix
         // Every whole second of the session has at least one stored event (≥ 1 Hz).
         var perSecond = events.EnumerateArray().Select(e => (int)e.GetProperty("t").GetDouble()).ToHashSet();
         Assert.All(Enumerable.Range(0, (int)seconds), s => Assert.Contains(s, perSecond));
+    }
+
+    [Fact]
+    public async Task A_session_not_resumed_within_the_window_is_abandoned_and_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (client, cookie) = await factory.PatientAsync(tinnitusHz: null);
+        using var _ = client;
+        Guid id = await LiveAppFactory.NewSessionAsync(client);
+        string token;
+        using (var live = await factory.ConnectAsync(cookie, id))
+        {
+            token = (await live.WaitForAsync("ready")).GetProperty("resume_token").GetString()!;
+            await live.WaitForAsync("state");
+            await live.Socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+        }
+        JsonElement row = default;
+        for (int i = 0; i < 50; i++)
+        {
+            await Task.Delay(100, ct);
+            row = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{id}", ct);
+            if (row.GetProperty("status").GetString() != "running") break;
+        }
+        Assert.Equal("abandoned", row.GetProperty("status").GetString());
+        Assert.Equal("abandoned", row.GetProperty("summary").GetProperty("end_reason").GetString());
+        var late = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.ConnectAsync(cookie, id, resume: token));
+        Assert.Contains("409", late.Message);
     }
 }
