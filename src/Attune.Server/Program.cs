@@ -1,4 +1,5 @@
 using Attune.Server.Features.Account;
+using Attune.Server.Features.Live;
 using Attune.Server.Features.Profile;
 using Attune.Server.Features.Sessions;
 using Attune.Server.Hosting;
@@ -19,6 +20,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLiveSessions(builder.Configuration);
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
@@ -37,7 +39,9 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWebSockets();
 app.MapAccount().MapProfile().MapSessions();
+app.MapLive();
 StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();
 return 0;

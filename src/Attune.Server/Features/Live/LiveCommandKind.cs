@@ -1,0 +1,19 @@
+namespace Attune.Server.Features.Live;
+
+/// <summary>What a browser message (or the server itself) asks the render thread to do.</summary>
+internal enum LiveCommandKind
+{
+    HeartRate,
+    Report,
+    Skip,
+    Dislike,
+    Volume,
+    TooLoud,
+    Pause,
+    Resume,
+    Stop,
+    Ack,
+    Attach,
+    Detach,
+    Abandon,
+}

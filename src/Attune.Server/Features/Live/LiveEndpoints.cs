@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using Attune.Server.Data;
+using Attune.Server.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attune.Server.Features.Live;
+
+/// <summary>GET /api/sessions/{id}/live: the live session's WebSocket (docs/web-protocol.md, "Live session").</summary>
+internal static class LiveEndpoints
+{
+    public const int MaxMessageBytes = 4096;
+
+    public static IServiceCollection AddLiveSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(LiveOptions.From(configuration));
+        services.AddSingleton<LiveSessionManager>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sessions/{id:guid}/live", Live).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> Live(Guid id, string? resume, HttpContext http, AttuneDbContext db, LiveSessionManager manager)
+    {
+        if (!http.WebSockets.IsWebSocketRequest) return Problem(StatusCodes.Status400BadRequest, "This address takes a WebSocket upgrade only.");
+        if (!SameOrigin(http.Request)) return Problem(StatusCodes.Status403Forbidden, "The Origin header must be this server's own origin.");
+        string userId = http.User.UserId();
+        var row = await db.TherapySessions.SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == userId);
+        if (row is null) return ApiProblems.NotFound("session");
+
+        bool resumed = manager.TryGet(id, out var session);
+        if (resumed)
+        {
+            if (resume is null || !session.TokenMatches(resume))
+                return Problem(StatusCodes.Status409Conflict, "The session is live on another connection; reconnect with its resume token.");
+        }
+        else
+        {
+            if (resume is not null)
+                return Problem(StatusCodes.Status409Conflict, $"Nothing to resume: the session ended or its {manager.Options.ResumeWindowSeconds:0} s resume window passed.");
+            if (row.Status != SessionStatus.Planned)
+                return Problem(StatusCodes.Status409Conflict, $"The session has already run (status {row.Status.ToString().ToLowerInvariant()}); plan a new one.");
+            var stored = await db.HearingProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId);
+            var profile = (stored ?? new HearingProfile { UserId = userId }).ToTherapyProfile();
+            session = manager.TryStart(row, profile, out string? refusal)!;
+            if (session is null) return Problem(StatusCodes.Status503ServiceUnavailable, refusal!);
+            row.Status = SessionStatus.Running;
+            row.StartedAt = manager.Clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await RunConnectionAsync(session, socket, resumed, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static async Task RunConnectionAsync(LiveSession session, WebSocket socket, bool resumed, CancellationToken aborted)
+    {
+        var connection = new LiveConnection(socket);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, connection.Closing.Token);
+        session.Enqueue(new LiveCommand(LiveCommandKind.Attach) { Connection = connection, Resumed = resumed });
+        var sending = connection.SendLoopAsync(linked.Token);
+        try
+        {
+            await ReceiveLoopAsync(session, connection, linked.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // Dropped: the session pauses and waits for the resume token.
+        }
+        session.Enqueue(new LiveCommand(LiveCommandKind.Detach) { Connection = connection });
+        connection.Complete();
+        await sending;
+        connection.Closing.Dispose();
+    }
+
+    private static async Task ReceiveLoopAsync(LiveSession session, LiveConnection connection, CancellationToken ct)
+    {
+        var buffer = new byte[MaxMessageBytes];
+        var socket = connection.Socket;
+        while (socket.State == WebSocketState.Open)
+        {
+            int length = 0;
+            bool tooLong = false;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                if (length == buffer.Length)
+                {
+                    tooLong = true;
+                    length = 0;
+                }
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), ct);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+            long arrival = Stopwatch.GetTimestamp();
+            if (result.MessageType == WebSocketMessageType.Close) return;
+            if (result.MessageType != WebSocketMessageType.Text)
+                connection.SendText(LiveJson.Error("message", "must be a text JSON message"));
+            else if (tooLong)
+                connection.SendText(LiveJson.Error("message", $"must be at most {MaxMessageBytes} bytes"));
+            else if (ClientMessageParser.Parse(buffer.AsSpan(0, length), arrival, out string field, out string detail) is { } command)
+                session.Enqueue(command);
+            else
+                connection.SendText(LiveJson.Error(field, detail));
+        }
+    }
+
+    /// <summary>Browsers always send Origin on a WebSocket handshake; it must be this server. Non-browser clients send none.</summary>
+    private static bool SameOrigin(HttpRequest request)
+    {
+        string? origin = request.Headers.Origin;
+        if (string.IsNullOrEmpty(origin)) return true;
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
+}

@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EventLog = Attune.Engine.Events.EventLog;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Attune.Engine;
+using Attune.Engine.Adaptation;
+using Attune.Engine.Composition.Model;
+using Attune.Engine.Events;
+using Attune.Engine.Safety;
+using Attune.Engine.Sensing;
+using Attune.Server.Data;
+
+namespace Attune.Server.Features.Live;
+
+/// <summary>
+/// One live session's engine and its render thread: 20 ms frames (pcm16, or Opus when there is no notch)
+/// rendered about 200 ms ahead of the wall clock (10 frames at once, then one per 20 ms). Socket inputs are
+/// queued and applied on the render thread before the next frame. A dropped socket pauses rendering; a
+/// reconnect with the resume token continues from the last frame played (a 20 ms fade-in hides the seam).
+/// </summary>
+internal sealed partial class LiveSession : IDisposable
+{
+    public const int LeadFrames = 10, HistoryFrames = 64, MaxQueuedFrames = 32;
+    public const int FrameSize = FrameEncoder.FrameSize;
+    public const double FrameSeconds = 0.02;
+    /// <summary>Safety's long fade-out (its FadeController.LongFadeSeconds, internal to the engine).</summary>
+    public const double FadeOutSeconds = 5.0;
+
+    private readonly LiveOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly EventLog _log = EventLog.InMemory();
+    private readonly TherapySession _therapy;
+    private readonly ClosedLoopSession _loop;
+    private readonly BreathingPacer _pacer;
+    private readonly FrameEncoder _encoder;
+    private readonly double _durationSeconds;
+    private readonly float[] _left = new float[FrameSize], _right = new float[FrameSize];
+    private readonly short[][] _pcm = new short[HistoryFrames][];
+    private readonly short[] _ramp = new short[FrameSize * 2];
+    private readonly byte[][] _wire = new byte[HistoryFrames][];
+    private readonly ConcurrentQueue<LiveCommand> _commands = new();
+    private readonly ConcurrentQueue<LoggedEvent> _unsaved = new();
+    private readonly ManualResetEventSlim _wake = new(false);
+    private readonly long[] _pendingArrivals = new long[256];
+    private readonly LiveSummary _summary = new();
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly byte[] _token;
+    private volatile LiveConnection? _connection;
+    private ITimer? _abandonTimer;
+    private int _pendingCount, _logCursor;
+    private long _rendered, _sentUpTo, _ackPlayed = -1, _epochTicks, _epochFrame;
+    private bool _userPaused, _pausing, _ending, _fadeInNext;
+    private double _volumeDb;
+
+    public LiveSession(Guid id, string ownerId, TherapyProfile profile, Attune.Engine.Adaptation.SessionGoal goal, int minutes,
+        ChoraleNade model, LiveOptions options, TimeProvider clock)
+    {
+        Id = id;
+        OwnerId = ownerId;
+        _options = options;
+        _clock = clock;
+        _durationSeconds = minutes * 60.0;
+        ResumeToken = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        _token = Encoding.ASCII.GetBytes(ResumeToken);
+        // Lossy coding would refill the notch, so notched sessions always go out as pcm16.
+        bool opus = profile.TinnitusHz is null;
+        _encoder = new FrameEncoder(opus);
+        var settings = new RenderSettings(TherapyMode.Music, profile, minutes, seed: SeedOf(id));
+        _pacer = new BreathingPacer();
+        _therapy = SessionFactory.Create(settings, opus ? OutputKind.Lossy : OutputKind.Lossless, _log, model, _pacer);
+        _loop = new ClosedLoopSession(profile, goal, _durationSeconds, log: _log, player: _therapy.Music,
+            decisionIntervalSeconds: options.DecisionIntervalSeconds, audioPacer: _pacer);
+        for (int i = 0; i < HistoryFrames; i++)
+        {
+            _pcm[i] = new short[FrameSize * 2];
+            _wire[i] = new byte[4 + _encoder.MaxPayloadBytes];
+        }
+        _thread = new Thread(Run) { IsBackground = true, Name = "attune-live-" + id.ToString("N")[..8] };
+    }
+
+    public Guid Id { get; }
+    public string OwnerId { get; }
+    public string ResumeToken { get; }
+    public string Codec => _encoder.Codec;
+    public LiveStats Stats { get; } = new();
+
+    /// <summary>Completes when the render thread has stopped (the session ended).</summary>
+    public Task Finished => _finished.Task;
+
+    public SessionStatus EndStatus { get; private set; } = SessionStatus.Running;
+
+    /// <summary>The summary, set when the session has ended.</summary>
+    public JsonObject? Summary { get; private set; }
+
+    /// <summary>The socket attached when the session ended (it gets the ended message), or null.</summary>
+    public LiveConnection? Connection => _connection;
+
+    /// <summary>Event-log lines not stored yet (taken by the flusher).</summary>
+    public ConcurrentQueue<LoggedEvent> Unsaved => _unsaved;
+
+    public void Start() => _thread.Start();
+
+    public bool TokenMatches(string token) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token), _token);
+
+    public void Enqueue(LiveCommand command)
+    {
+        _commands.Enqueue(command);
+        _wake.Set();
+    }
+
+    private static ulong SeedOf(Guid id)
+    {
+        Span<byte> b = stackalloc byte[16];
+        id.TryWriteBytes(b);
+        return BitConverter.ToUInt64(b) ^ BitConverter.ToUInt64(b[8..]);
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (EndStatus == SessionStatus.Running)
+            {
+                _wake.Reset();
+                Drain();
+                if (EndStatus != SessionStatus.Running) break;
+                var connection = _connection;
+                if (connection is null || _userPaused)
+                {
+                    _wake.Wait(100);
+                    continue;
+                }
+                long now = Stopwatch.GetTimestamp();
+                double framesElapsed = (now - _epochTicks) * _options.Speed / (FrameSeconds * Stopwatch.Frequency);
+                long due = _epochFrame + LeadFrames + (long)framesElapsed;
+                if (_rendered < due && connection.QueuedFrames < MaxQueuedFrames)
+                {
+                    RenderFrame(connection);
+                    continue;
+                }
+                double waitFrames = _rendered < due ? 0.25 : _rendered - due + 1 - (framesElapsed - Math.Floor(framesElapsed));
+                _wake.Wait(TimeSpan.FromMilliseconds(Math.Max(1, waitFrames * FrameSeconds * 1000 / _options.Speed)));
+            }
+            Drain();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _log.Write(_rendered * FrameSeconds, "session", "error", EventField.Of("message", e.Message));
+            EndStatus = SessionStatus.Abandoned;
+        }
+        finally
+        {
+            Finish();
+        }
+    }
+
+    private void RenderFrame(LiveConnection connection)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        double t = _rendered * FrameSeconds;
+        _loop.Advance(t);
+        if (!_ending && t >= _durationSeconds - FadeOutSeconds) BeginEnding();
+        long t1 = Stopwatch.GetTimestamp();
+        for (int start = 0; start < FrameSize; start += AudioFormat.BlockSize)
+        {
+            int n = Math.Min(AudioFormat.BlockSize, FrameSize - start);
+            _therapy.Pipeline.RenderBlock(_left.AsSpan(start, n), _right.AsSpan(start, n));
+        }
+        long t2 = Stopwatch.GetTimestamp();
+        int slot = (int)(_rendered % HistoryFrames);
+        var pcm = _pcm[slot];
+        for (int i = 0; i < FrameSize; i++)
+        {
+            pcm[2 * i] = ToInt16(_left[i]);
+            pcm[2 * i + 1] = ToInt16(_right[i]);
+        }
+        int length = EncodeSlot(_rendered, _fadeInNext);
+        _fadeInNext = false;
+        long t3 = Stopwatch.GetTimestamp();
+        connection.SendFrame(_wire[slot], length, _rendered);
+        _rendered++;
+        for (int i = 0; i < _pendingCount; i++) Stats.AddLatency(_pendingArrivals[i], t3);
+        _pendingCount = 0;
+        AfterFrame(connection);
+        Stats.Frames++;
+        Stats.RestTicks += t1 - t0 + Stopwatch.GetTimestamp() - t3;
+        Stats.RenderTicks += t2 - t1;
+        Stats.EncodeTicks += t3 - t2;
+    }
+
+    /// <summary>Encodes history frame <paramref name="sequence"/> into its wire slot, optionally with a 20 ms fade-in.</summary>
+    private int EncodeSlot(long sequence, bool fadeIn)
+    {
+        int slot = (int)(sequence % HistoryFrames);
+        ReadOnlySpan<short> pcm = _pcm[slot];
+        if (fadeIn)
+        {
+            // A linear ramp over the frame: the resumed stream starts from silence, so the seam cannot click.
+            for (int i = 0; i < FrameSize; i++)
+            {
+                float g = (i + 1) / (float)FrameSize;
+                _ramp[2 * i] = (short)(pcm[2 * i] * g);
+                _ramp[2 * i + 1] = (short)(pcm[2 * i + 1] * g);
+            }
+            pcm = _ramp;
+        }
+        var wire = _wire[slot];
+        LiveConnection.WriteHeader(wire, sequence);
+        return 4 + _encoder.Encode(pcm, wire.AsSpan(4));
+    }
+
+    private static short ToInt16(float x) => (short)Math.Round(Math.Clamp(x, -1f, 1f) * 32767f);
+
+    /// <summary>Per frame after sending: new log lines (stored, and Safety's actions told), state once a second, pausing and ending.</summary>
+    private void AfterFrame(LiveConnection connection)
+    {
+        var events = _log.Events;
+        for (; _logCursor < events.Count; _logCursor++)
+        {
+            var e = events[_logCursor];
+            _unsaved.Enqueue(e);
+            if (e.Stage != "safety") continue;
+            string? kind = e.Kind switch
+            {
+                "too_loud" => "too_loud",
+                "fade_out_start" => "fade_out",
+                "limiter_engaged" or "loudness_reduced" or "slew_limited" or "momentary_limited" => "limit",
+                _ => null,
+            };
+            if (kind is not null) connection.SendText(LiveJson.Safety(kind, e.Kind));
+        }
+        var safety = _therapy.Pipeline.Safety;
+        if (_pausing && safety.IsSilent)
+        {
+            _pausing = false;
+            _userPaused = true;
+            connection.SendText(LiveJson.Simple("paused"));
+        }
+        if (_ending && safety.IsFinished) EndStatus = SessionStatus.Ended;
+        if (_rendered % 50 != 0) return;
+        double second = _rendered * FrameSeconds - 1;
+        if (_loop.Tracker.Sample(Math.Round(second)) is { } sample) _summary.AddPhysiology(sample);
+        connection.SendText(LiveJson.State(_loop.Time, _loop.LastEstimate, _loop.Controller.Last, _therapy.Music?.CurrentIntent,
+            _pacer.RateBpm, _volumeDb));
+    }
+
+    private void BeginEnding()
+    {
+        if (_ending) return;
+        _ending = true;
+        _therapy.Pipeline.Safety.BeginFadeOut();
+    }
+
+    private void Finish()
+    {
+        _abandonTimer?.Dispose();
+        double seconds = _rendered * FrameSeconds;
+        string reason = EndStatus == SessionStatus.Abandoned ? "abandoned" : seconds >= _durationSeconds - 0.5 ? "completed" : "stopped";
+        _log.Write(seconds, "session", "end", EventField.Of("reason", reason), EventField.Of("frames", _rendered));
+        var events = _log.Events;
+        for (; _logCursor < events.Count; _logCursor++) _unsaved.Enqueue(events[_logCursor]);
+        try
+        {
+            Summary = _summary.ToJson(reason, seconds, _loop, _therapy.Pipeline.Safety, Stats);
+        }
+        finally
+        {
+            _finished.TrySetResult();
+        }
+    }
+
+    public void Dispose()
+    {
+        _abandonTimer?.Dispose();
+        _wake.Dispose();
+        _log.Dispose();
+    }
+}
