@@ -1,5 +1,6 @@
 using Attune.Server.Features.Account;
 using Attune.Server.Features.Live;
+using Attune.Server.Features.Media;
 using Attune.Server.Features.Profile;
 using Attune.Server.Features.Sessions;
 using Attune.Server.Hosting;
@@ -42,6 +43,7 @@ app.UseAuthorization();
 app.UseWebSockets();
 app.MapAccount().MapProfile().MapSessions();
 app.MapLive();
+app.MapMedia();
 StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();
 return 0;

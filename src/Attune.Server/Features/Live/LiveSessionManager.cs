@@ -34,6 +34,20 @@ internal sealed partial class LiveSessionManager : IDisposable
 
     public bool TryGet(Guid id, out LiveSession session) => _sessions.TryGetValue(id, out session!);
 
+    /// <summary>The shared music model, or null (logged) when it cannot be loaded.</summary>
+    public ChoraleNade? TryModel()
+    {
+        try
+        {
+            return _model.Value;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            ModelFailed(_logger, Options.ModelPath, e);
+            return null;
+        }
+    }
+
     /// <summary>Starts a session's engine, or says why not (too many running; the model missing).</summary>
     public LiveSession? TryStart(TherapySessionRecord row, TherapyProfile profile, out string? refusal)
     {
