@@ -1,6 +1,7 @@
 using Attune.Server.Features.Account;
 using Attune.Server.Features.Profile;
 using Attune.Server.Features.Sessions;
+using Attune.Server.Features.Wizard;
 using Attune.Server.Hosting;
 
 // Pages and scripts ship beside the binary, so the server works from any working directory.
@@ -38,6 +39,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapAccount().MapProfile().MapSessions();
+app.MapWizard();
 StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();
 return 0;
