@@ -19,6 +19,9 @@ public class ToneClipTests
     [InlineData(250, -20)]
     [InlineData(4000, 0)]
     [InlineData(12000, -30)]
+    [InlineData(250, -12)]
+    [InlineData(8000, -12)]
+    [InlineData(16000, -12)]
     public void Below_the_limit_the_level_is_the_requested_level_plus_the_loudness_balance(double hz, double relativeDb)
     {
         var profile = TherapyProfile.Default;
