@@ -32,7 +32,7 @@ public static class EqualLoudness
     {
         if ((uint)index >= (uint)Frequencies.Length)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be within 0–{Frequencies.Length - 1}");
-        // The standard's formula is valid from 20 phon (10 phon below 1 kHz) to 90 phon (80 phon above 4 kHz).
+        // The standard covers 20–90 phon up to 4 kHz but only 20–80 phon at 5–12.5 kHz: accept the range valid everywhere.
         if (double.IsNaN(phon) || phon < 20 || phon > 80)
             throw new ArgumentOutOfRangeException(nameof(phon), phon, "phon must be within 20–80 phon");
         double a = Alpha[index], lu = Lu[index], tf = Tf[index];

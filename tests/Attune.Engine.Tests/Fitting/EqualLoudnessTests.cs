@@ -7,7 +7,7 @@ public class EqualLoudnessTests
     [Fact]
     public void One_kilohertz_needs_no_gain() => Assert.Equal(0, EqualLoudness.GainDb(1000), 9);
 
-    // ISO 226:2003's formula must give its own 40-phon reference values (Annex, rounded to 0.1 dB SPL).
+    // The formula must reproduce the standard's published 40-phon contour (dB SPL, to 0.1 dB).
     [Theory]
     [InlineData(0, 50.4)]   // 250 Hz
     [InlineData(3, 43.1)]   // 500 Hz
