@@ -3,6 +3,7 @@ using Attune.Server.Features.Live;
 using Attune.Server.Features.Media;
 using Attune.Server.Features.Profile;
 using Attune.Server.Features.Sessions;
+using Attune.Server.Features.Wizard;
 using Attune.Server.Hosting;
 
 // Pages and scripts ship beside the binary, so the server works from any working directory.
@@ -44,6 +45,7 @@ app.UseWebSockets();
 app.MapAccount().MapProfile().MapSessions();
 app.MapLive();
 app.MapMedia();
+app.MapWizard();
 StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();
 return 0;
