@@ -37,7 +37,9 @@ export class PitchMatch {
     this.player.stop();
     const trialId = pick(this.trial, 'trial_id');
     this.hooks.trials.push({ ...this.trial, choice });
+    // No trial is on offer until the server answers: the next one, or the result.
     this.trial = null;
+    this.hooks.trial = null;
     const result = await api('POST', `/api/wizard/pitch-match/${encodeURIComponent(this.runId)}/answer`, { trial_id: trialId, choice });
     if (!result.ok) return this.#fail(result);
     if (pick(result.data, 'done')) return this.#finish(pick(result.data, 'result'));
