@@ -20,7 +20,6 @@ internal sealed class LiveClient : IDisposable
     private const double LeadMs = 200, FrameMs = 20;
     private static readonly string[] Tinnitus = ["tinnitus"];
     private readonly Uri _baseUri;
-    private readonly string _cookie;
     private readonly Guid _sessionId;
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -32,7 +31,6 @@ internal sealed class LiveClient : IDisposable
     private LiveClient(Uri baseUri, string cookie, Guid sessionId)
     {
         _baseUri = baseUri;
-        _cookie = cookie;
         _sessionId = sessionId;
         _socket.Options.SetRequestHeader("Cookie", cookie);
     }
@@ -188,8 +186,6 @@ internal sealed class LiveClient : IDisposable
             _sendLock.Release();
         }
     }
-
-    public override string ToString() => $"{_sessionId} ({_cookie.Length} byte cookie)";
 
     public void Dispose()
     {
