@@ -4,13 +4,13 @@ using System.Text.Json.Nodes;
 using Attune.LoadTest;
 
 // dotnet run -c Release --project bench/Attune.LoadTest -- --sessions N --seconds S [--url http://127.0.0.1:PORT [--pid P]]
-//   [--codec pcm|opus] [--find-max] [--browser-first-sample [--trials 5] [--chromium /usr/bin/chromium]]
+//   [--codec pcm|opus] [--warm-up] [--find-max] [--browser-first-sample [--trials 5] [--chromium /usr/bin/chromium]]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (int i = 0; i < args.Length; i++)
 {
     if (!args[i].StartsWith("--", StringComparison.Ordinal)) return Fail($"unexpected argument '{args[i]}'");
     string key = args[i][2..];
-    bool flag = key is "find-max" or "browser-first-sample";
+    bool flag = key is "find-max" or "browser-first-sample" or "warm-up";
     if (flag) options[key] = "true";
     else if (i + 1 < args.Length) options[key] = args[++i];
     else return Fail($"--{key} needs a value");
@@ -72,6 +72,8 @@ await using (server)
         Console.WriteLine($"find-max ({codec}, 30 s steps): largest N with zero underruns and unsaturated CPU = {good}" + (bad > 0 ? $", failed at {bad}" : ""));
         return 0;
     }
+    // --warm-up: one 5 s session first, so the measured run sees a loaded model and JIT-compiled code.
+    if (options.ContainsKey("warm-up")) Console.Error.WriteLine("warm-up: " + (await LoadRun.RunAsync(server, 1, 5, opus, CancellationToken.None)).Line);
     var run = await LoadRun.RunAsync(server, sessions, seconds, opus, CancellationToken.None);
     Console.WriteLine(run.Report.ToJsonString(json));
     Console.WriteLine(run.Line);
