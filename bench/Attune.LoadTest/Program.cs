@@ -55,6 +55,8 @@ await using (server)
             steps.Add(outcome.Report);
             return outcome.ZeroUnderruns && !outcome.Saturated;
         }
+        // A cold server's first sessions run tier-0 JIT code; warm it first so the steps measure steady state.
+        Console.Error.WriteLine("warm-up: " + (await LoadRun.RunAsync(server, 2, 15, opus, CancellationToken.None)).Line);
         foreach (int n in new[] { 25, 50, 100, 150, 200, 250, 300, 350, 400 })
         {
             if (await Step(n)) good = n;
