@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Attune.LoadTest;
+
+/// <summary>
+/// Warm server: the live page's start click → the first audio sample out of the worklet, in Chromium. Each trial is a
+/// fresh browser context (a new person registered through the page); one warm-up trial, then the median of the rest.
+/// </summary>
+internal static class BrowserFirstSample
+{
+    // In the page: performance.now() at the start button's click, then a 1 ms poll until the worklet reports played frames.
+    private const string Probe = """
+        () => {
+          window.__t = { click: null, first: null, played: 0 };
+          document.addEventListener('click', (e) => {
+            if (e.target.closest('#live-start button[type=submit]') && window.__t.click === null) window.__t.click = performance.now();
+          }, true);
+          const poll = setInterval(() => {
+            const played = window.attuneLive.playedFrames;
+            if (played > 0) { window.__t.first = performance.now(); window.__t.played = played; clearInterval(poll); }
+          }, 1);
+        }
+        """;
+
+    public static async Task<JsonObject> RunAsync(ServerHost server, string chromium, int trials, bool opus)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox", "--disable-gpu"],
+        });
+        var polled = new List<double>();
+        var corrected = new List<double>();
+        var outside = new List<double>();
+        for (int trial = 0; trial <= trials; trial++)
+        {
+            await using var context = await browser.NewContextAsync(new() { BaseURL = server.Url.ToString().TrimEnd('/') });
+            context.SetDefaultTimeout(30_000);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            await page.FillAsync("#register-email", $"browser{Guid.NewGuid():N}@example.org");
+            await page.FillAsync("#register-password", LiveClient.Password);
+            await page.ClickAsync("#register button[type=submit]");
+            await page.WaitForURLAsync("**/app.html");
+            await page.WaitForSelectorAsync("body[data-ready=true]");
+            if (!opus)
+            {
+                int status = await page.EvaluateAsync<int>("""
+                    async () => (await fetch('/api/profile', { method: 'PUT', headers: { 'content-type': 'application/json' },
+                      body: JSON.stringify({ conditions: ['tinnitus'], tinnitusHz: 4000 }) })).status
+                    """);
+                if (status != 200) throw new InvalidOperationException($"PUT /api/profile from the page: HTTP {status}");
+            }
+            await page.ClickAsync("[data-view=live]");
+            await page.SelectOptionAsync("#live-goal", "settle");
+            await page.FillAsync("#live-minutes", "5");
+            await page.EvaluateAsync(Probe);
+            long t0 = Stopwatch.GetTimestamp();
+            await page.ClickAsync("#live-start button[type=submit]");
+            await page.WaitForFunctionAsync("() => window.__t.first !== null", null, new() { Timeout = 30_000, PollingInterval = 1 });
+            double outsideMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            var t = await page.EvaluateAsync<double[]>("() => [window.__t.click, window.__t.first, window.__t.played]");
+            double raw = t[1] - t[0];
+            // The worklet reports every 500 ms, so back-date the first report by the samples it had already played.
+            double back = raw - t[2] / 48.0;
+            Console.Error.WriteLine($"trial {trial}{(trial == 0 ? " (warm-up)" : "")}: click → first poll with played frames {raw:0.0} ms "
+                + $"(played {t[2]:0} samples → first sample ≈ {back:0.0} ms), outside {outsideMs:0.0} ms");
+            if (trial > 0)
+            {
+                polled.Add(raw);
+                corrected.Add(back);
+                outside.Add(outsideMs);
+            }
+            await page.ClickAsync("#live-stop");
+            await page.WaitForSelectorAsync("#live-summary:not([hidden])", new() { Timeout = 20_000 });
+        }
+        return new JsonObject
+        {
+            ["trials"] = trials,
+            ["codec"] = opus ? "opus" : "pcm16",
+            ["click_to_first_poll_played_ms_median"] = Math.Round(Median(polled), 1),
+            ["click_to_first_sample_ms_median"] = Math.Round(Median(corrected), 1),
+            ["outside_stopwatch_ms_median"] = Math.Round(Median(outside), 1),
+            ["click_to_first_poll_played_ms"] = new JsonArray([.. polled.Select(x => (JsonNode)Math.Round(x, 1))]),
+            ["click_to_first_sample_ms"] = new JsonArray([.. corrected.Select(x => (JsonNode)Math.Round(x, 1))]),
+            ["load_average_1min"] = LoadRun.LoadAverage(),
+        };
+    }
+
+    private static double Median(List<double> xs) => LoadRun.Percentile([.. xs.Order()], 0.5);
+}
