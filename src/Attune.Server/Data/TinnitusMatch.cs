@@ -9,7 +9,8 @@ public sealed class TinnitusMatch
     public double BestEstimateHz { get; set; }
     public double RangeLowHz { get; set; }
     public double RangeHighHz { get; set; }
-    public double LoudnessDbSl { get; set; }
+    /// <summary>Tinnitus loudness match, dB SL; null when only the pitch was matched.</summary>
+    public double? LoudnessDbSl { get; set; }
 
     /// <summary>Minimum masking level, dB SL; null when not measured.</summary>
     public double? MinimumMaskingLevelDbSl { get; set; }

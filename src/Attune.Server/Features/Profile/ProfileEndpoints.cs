@@ -61,7 +61,7 @@ internal static class ProfileEndpoints
         Hz(errors, "rangeHighHz", request.RangeHighHz);
         if (request.RangeLowHz > request.BestEstimateHz) errors.Add("rangeLowHz", "must be at most bestEstimateHz");
         if (request.RangeHighHz < request.BestEstimateHz) errors.Add("rangeHighHz", "must be at least bestEstimateHz");
-        errors.Range("loudnessDbSl", request.LoudnessDbSl ?? double.NaN, MinLevelDbSl, MaxLevelDbSl, "dB SL");
+        if (request.LoudnessDbSl is double loudness) errors.Range("loudnessDbSl", loudness, MinLevelDbSl, MaxLevelDbSl, "dB SL");
         if (request.MinimumMaskingLevelDbSl is double mml) errors.Range("minimumMaskingLevelDbSl", mml, MinLevelDbSl, MaxLevelDbSl, "dB SL");
         var measuredAt = request.MeasuredAt?.ToUniversalTime() ?? now;
         if (measuredAt > now.AddMinutes(5)) errors.Add("measuredAt", "must not be in the future");
@@ -75,7 +75,7 @@ internal static class ProfileEndpoints
             BestEstimateHz = request.BestEstimateHz!.Value,
             RangeLowHz = request.RangeLowHz!.Value,
             RangeHighHz = request.RangeHighHz!.Value,
-            LoudnessDbSl = request.LoudnessDbSl!.Value,
+            LoudnessDbSl = request.LoudnessDbSl,
             MinimumMaskingLevelDbSl = request.MinimumMaskingLevelDbSl,
             OctaveConfusionChecked = request.OctaveConfusionChecked ?? false,
         };

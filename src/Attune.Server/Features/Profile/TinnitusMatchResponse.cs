@@ -7,6 +7,6 @@ public sealed record TinnitusMatchResponse(
     double BestEstimateHz,
     double RangeLowHz,
     double RangeHighHz,
-    double LoudnessDbSl,
+    double? LoudnessDbSl,
     double? MinimumMaskingLevelDbSl,
     bool OctaveConfusionChecked);

@@ -113,7 +113,7 @@ internal static class WizardEndpoints
             RangeLowHz = Math.Round(result.LowHz, 1),
             RangeHighHz = Math.Round(result.HighHz, 1),
             // The pitch match measures no loudness; the row's required loudness stays 0 dB SL until a loudness match.
-            LoudnessDbSl = 0,
+            LoudnessDbSl = null, // a pitch match does not measure loudness
             OctaveConfusionChecked = result.OctaveChecked,
         });
         await db.SaveChangesAsync();

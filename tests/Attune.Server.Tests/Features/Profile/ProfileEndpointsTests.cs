@@ -110,7 +110,8 @@ public abstract class ProfileEndpointsTests(AttuneAppFactory factory)
         using var client = factory.NewClient();
         await Api.RegisterAsync(client);
         var older = new { measuredAt = DateTime.UtcNow.AddDays(-7), bestEstimateHz = 5800, rangeLowHz = 5000, rangeHighHz = 6500, loudnessDbSl = 6, minimumMaskingLevelDbSl = 12, octaveConfusionChecked = true };
-        var newer = new { measuredAt = DateTime.UtcNow.AddMinutes(-1), bestEstimateHz = 6000, rangeLowHz = 5500, rangeHighHz = 6400, loudnessDbSl = 5, octaveConfusionChecked = false };
+        // A pitch-only match (the wizard's pitch match) has no loudness: it is stored as unknown, not as 0 dB SL.
+        var newer = new { measuredAt = DateTime.UtcNow.AddMinutes(-1), bestEstimateHz = 6000, rangeLowHz = 5500, rangeHighHz = 6400, octaveConfusionChecked = false };
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/profile/tinnitus-matches", older, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/profile/tinnitus-matches", newer, Ct)).StatusCode);
 
@@ -119,6 +120,8 @@ public abstract class ProfileEndpointsTests(AttuneAppFactory factory)
         Assert.Equal(12, list[1].GetProperty("minimumMaskingLevelDbSl").GetDouble());
         Assert.True(list[1].GetProperty("octaveConfusionChecked").GetBoolean());
         Assert.Equal(JsonValueKind.Null, list[0].GetProperty("minimumMaskingLevelDbSl").ValueKind);
+        Assert.Equal(JsonValueKind.Null, list[0].GetProperty("loudnessDbSl").ValueKind);
+        Assert.Equal(6, list[1].GetProperty("loudnessDbSl").GetDouble());
 
         var bad = new { bestEstimateHz = 20000, rangeLowHz = 100, rangeHighHz = 6000, loudnessDbSl = 101 };
         var problem = await Api.ProblemAsync(await client.PostAsJsonAsync("/api/profile/tinnitus-matches", bad, Ct), HttpStatusCode.BadRequest);

@@ -240,7 +240,7 @@ namespace Attune.Server.Data.Migrations.Postgres
                     b.Property<double>("BestEstimateHz")
                         .HasColumnType("double precision");
 
-                    b.Property<double>("LoudnessDbSl")
+                    b.Property<double?>("LoudnessDbSl")
                         .HasColumnType("double precision");
 
                     b.Property<DateTime>("MeasuredAt")

@@ -233,7 +233,7 @@ namespace Attune.Server.Data.Migrations.Sqlite
                     b.Property<double>("BestEstimateHz")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("LoudnessDbSl")
+                    b.Property<double?>("LoudnessDbSl")
                         .HasColumnType("REAL");
 
                     b.Property<DateTime>("MeasuredAt")
