@@ -32,12 +32,10 @@ public class MusicPlayerTests
 
         MusicPlayer player = MusicPlayer.ForSession(Model, profile, seed: 3, arousalStart: 0.9, arousalEnd: 0.1, minutes: 0.2);
         for (int i = 0; i < 400; i++) player.Render(left, right);
-        // Two windows of 800 blocks: a per-block allocation would show in both. The runtime sometimes makes one
-        // one-time 248-byte allocation on first use under a parallel test run; it may land in the first window only.
-        long first = AllocatedOver(player, left, right, 800);
-        long second = AllocatedOver(player, left, right, 800);
-        Assert.True(first <= 1024, $"{first} bytes allocated in the first 800 blocks");
-        Assert.Equal(0, second);
+        // Three windows of 800 blocks: a per-block allocation (≥ 24 B × 800 = 19 KB) would show in every one. Under a
+        // parallel test run the runtime makes a few one-time allocations (248 and 496 B were seen) in any window.
+        long[] windows = [AllocatedOver(player, left, right, 800), AllocatedOver(player, left, right, 800), AllocatedOver(player, left, right, 800)];
+        Assert.True(windows.Min() == 0 && windows.Sum() <= 2048, $"bytes allocated per 800-block window: {string.Join(", ", windows)}");
         Assert.True(player.CurrentIntent.TempoBpm < MusicalIntent.ForArousal(0.9).TempoBpm - 5, "the intent should have glided during the measurement");
     }
 
