@@ -1,3 +1,4 @@
+using Attune.Testing;
 using System.Diagnostics;
 using Microsoft.Playwright;
 
@@ -11,7 +12,7 @@ namespace Attune.Web.Tests.Fixtures;
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
 {
-    private ServerProcess? _server;
+    private AttuneServerProcess? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _missing;
@@ -28,7 +29,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             _missing = "Chromium is not installed: `apt-get install -y chromium` (or set ATTUNE_CHROMIUM to its path).";
             return;
         }
-        _server = await ServerProcess.StartAsync();
+        _server = await AttuneServerProcess.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 
-namespace Attune.Web.Tests.Fixtures;
+namespace Attune.Testing;
 
-/// <summary>Runs the built server (dotnet Attune.Server.dll) on a free port with its own SQLite file, as a person would.</summary>
-internal sealed class ServerProcess : IAsyncDisposable
+/// <summary>
+/// Runs the built server (dotnet Attune.Server.dll beside the caller) on a free loopback port with its own SQLite
+/// file in a temp folder, as a person would, and reads its address from the start-up line. Shared, as a linked
+/// source file, by the browser tests and the live load test.
+/// </summary>
+internal sealed class AttuneServerProcess : IAsyncDisposable
 {
     private const string Banner = "Attune is running at ";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "attune-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "attune-server-process", Guid.NewGuid().ToString("N"));
     private readonly Process _process;
     private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
-    private ServerProcess()
+    private AttuneServerProcess(IReadOnlyDictionary<string, string>? environment)
     {
         Directory.CreateDirectory(_folder);
         var psi = new ProcessStartInfo("dotnet")
@@ -25,6 +29,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add("http://127.0.0.1:0");
         psi.Environment["ConnectionStrings__Attune"] = $"Data Source={Path.Combine(_folder, "attune.db")}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         psi.Environment.Remove("ASPNETCORE_URLS");
         psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         _process = new Process { StartInfo = psi };
@@ -38,12 +43,18 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's address, e.g. http://localhost:41234.</summary>
     public string Url { get; private set; } = "";
 
+    /// <summary>The server's process id (for /proc sampling).</summary>
+    public int Pid => _process.Id;
+
     /// <summary>Everything the server printed (for failure messages).</summary>
     public string Output { get { lock (_output) return string.Join('\n', _output); } }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <param name="environment">Extra environment variables, e.g. configuration overrides (<c>Live__MaxSessions</c>).</param>
+    public static async Task<AttuneServerProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
-        var server = new ServerProcess();
+        string dll = Path.Combine(AppContext.BaseDirectory, "Attune.Server.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Attune.Server.dll is not beside this program; reference src/Attune.Server and build.", dll);
+        var server = new AttuneServerProcess(environment);
         var finished = await Task.WhenAny(server._url.Task, Task.Delay(TimeSpan.FromSeconds(60)));
         if (finished != server._url.Task)
         {
