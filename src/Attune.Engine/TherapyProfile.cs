@@ -79,6 +79,14 @@ public sealed record TherapyProfile
 
     public bool Allows(SoundClass classes) => (ExcludedClasses & classes) == 0;
 
+    /// <summary>This profile with other excluded sound classes (e.g. after a trigger-tagged dislike).</summary>
+    public TherapyProfile WithExcludedClasses(SoundClass excluded) =>
+        new(Conditions, TinnitusHz, NotchOctaves, JustAudibleDbfs, MaxLufs, CeilingDbtp, excluded, CalibrationDbaAtFullScale);
+
+    /// <summary>This profile with tinnitus at <paramref name="tinnitusHz"/> and a notch <paramref name="notchOctaves"/> wide (validated as usual).</summary>
+    public TherapyProfile WithNotch(double tinnitusHz, double notchOctaves) =>
+        new(Conditions | Conditions.Tinnitus, tinnitusHz, notchOctaves, JustAudibleDbfs, MaxLufs, CeilingDbtp, ExcludedClasses, CalibrationDbaAtFullScale);
+
     private static void RequireRange(string field, double value, double min, double max, string unit)
     {
         if (double.IsNaN(value) || value < min || value > max)

@@ -103,7 +103,7 @@ public static class SimulationRunner
         for (int k = 0; k < sessionCount; k++)
         {
             cancel.ThrowIfCancellationRequested();
-            var profile = WithExclusions(traits.Profile, excluded);
+            var profile = traits.Profile.WithExcludedClasses(excluded);
             patient.BeginSession();
             double hour = (8 + 5 * k) % 24;
             var context = PersonalizerContext.For(profile, SessionGoal.Settle, hour, (patient.SamArousal() - 1) / 8.0);
@@ -214,9 +214,6 @@ public static class SimulationRunner
         if (allowed.Count == 0) allowed = catalog.Where(m => profile.Allows(m.Classes)).ToList();
         return allowed.Count > 0 ? allowed : catalog;
     }
-
-    private static TherapyProfile WithExclusions(TherapyProfile p, SoundClass excluded) =>
-        new(p.Conditions, p.TinnitusHz, p.NotchOctaves, p.JustAudibleDbfs, p.MaxLufs, p.CeilingDbtp, excluded, p.CalibrationDbaAtFullScale);
 
     private static int IndexOf(IReadOnlyList<MusicPreset> catalog, MusicPreset preset)
     {

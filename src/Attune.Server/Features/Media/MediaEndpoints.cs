@@ -41,8 +41,7 @@ internal static class MediaEndpoints
         double octaves = notch_octaves ?? saved.NotchOctaves;
         errors.Range("notch_octaves", octaves, TherapyProfile.MinNotchOctaves, TherapyProfile.MaxNotchOctaves, "octaves");
         if (errors.Any) return errors.ToProblem();
-        var profile = new TherapyProfile(saved.Conditions | Conditions.Tinnitus, fT, octaves, saved.JustAudibleDbfs, saved.MaxLufs,
-            saved.CeilingDbtp, saved.ExcludedClasses, saved.CalibrationDbaAtFullScale);
+        var profile = saved.WithNotch(fT!.Value, octaves);
 
         string input = Path.Combine(Path.GetTempPath(), $"attune-upload-{Guid.NewGuid():N}");
         try
