@@ -26,7 +26,7 @@ internal sealed class LiveClient : IDisposable
     private readonly TaskCompletionSource<JsonObject?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _connectTicks, _firstFrameTicks;
     private long _firstSeq = -1, _frames, _underruns;
-    private double _worstLateMs = double.NegativeInfinity;
+    private double _worstLateMs = double.NegativeInfinity, _lastUnderrunMs = double.NaN;
 
     private LiveClient(Uri baseUri, string cookie, Guid sessionId)
     {
@@ -92,7 +92,7 @@ internal sealed class LiveClient : IDisposable
         catch (Exception e) when (e is OperationCanceledException or WebSocketException) { /* closed */ }
         return new SessionResult(
             _firstFrameTicks == 0 ? double.NaN : Stopwatch.GetElapsedTime(_connectTicks, _firstFrameTicks).TotalMilliseconds,
-            Interlocked.Read(ref _frames), _underruns, _worstLateMs, Codec, summary?["server"] as JsonObject);
+            Interlocked.Read(ref _frames), _underruns, _worstLateMs, _lastUnderrunMs, Codec, summary?["server"] as JsonObject);
     }
 
     private async Task ReceiveLoopAsync(CancellationToken ct)
@@ -127,7 +127,11 @@ internal sealed class LiveClient : IDisposable
         double deadlineMs = LeadMs + FrameMs * (sequence - _firstSeq);
         double arrivedMs = Stopwatch.GetElapsedTime(_firstFrameTicks, now).TotalMilliseconds;
         double late = arrivedMs - deadlineMs;
-        if (late > 0) _underruns++;
+        if (late > 0)
+        {
+            _underruns++;
+            _lastUnderrunMs = arrivedMs;
+        }
         if (late > _worstLateMs) _worstLateMs = late;
         Interlocked.Increment(ref _frames);
     }

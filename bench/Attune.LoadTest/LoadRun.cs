@@ -70,6 +70,8 @@ internal static class LoadRun
             ["sessions_with_underruns"] = withUnderruns,
             ["underruns_per_session"] = new JsonArray([.. results.Select(r => (JsonNode)r.Underruns)]),
             ["worst_lateness_ms"] = R(results.Max(r => r.WorstLateMs)),
+            ["last_underrun_s_after_first_frame"] = results.Any(r => r.Underruns > 0)
+                ? R(results.Where(r => r.Underruns > 0).Max(r => r.LastUnderrunMs) / 1000) : null,
             ["server_cpu_percent_mean"] = R(cpuMean),
             ["server_cpu_percent_max"] = R(cpuMax),
             ["server_rss_mb_idle"] = R(rssIdle),
@@ -84,6 +86,8 @@ internal static class LoadRun
                 ["encode"] = R(MeanOf(servers, "cpu_ms_per_audio_s_encode")),
                 ["rest"] = R(MeanOf(servers, "cpu_ms_per_audio_s_rest")),
             },
+            ["server_render_late_ms_max"] = R(MaxOf(servers, "render_late_ms_max")),
+            ["server_send_wait_ms_max"] = R(MaxOf(servers, "send_wait_ms_max")),
             ["first_session_server"] = first?.DeepClone(),
             ["zero_underruns"] = totalUnderruns == 0,
             ["saturated"] = saturated,
@@ -92,7 +96,8 @@ internal static class LoadRun
             + $"underruns {totalUnderruns} in {withUnderruns} sessions, server CPU {cpuMean:0}% of one core (max {cpuMax:0}%), "
             + $"RSS {rssIdle:0} → {rssWithN:0} MB ({(rssWithN - rssIdle) / sessions:0.00} MB/session), "
             + $"render/encode/rest {MeanOf(servers, "cpu_ms_per_audio_s_render"):0.0}/{MeanOf(servers, "cpu_ms_per_audio_s_encode"):0.0}/{MeanOf(servers, "cpu_ms_per_audio_s_rest"):0.0} ms per audio s, "
-            + $"packet→block median {Num(first, "packet_to_block_ms_median"):0.00} ms p99 {Num(first, "packet_to_block_ms_p99"):0.00} ms ({Num(first, "hr_packets"):0} packets)"
+            + $"packet→block median {Num(first, "packet_to_block_ms_median"):0.00} ms p99 {Num(first, "packet_to_block_ms_p99"):0.00} ms ({Num(first, "hr_packets"):0} packets), "
+            + $"worst server render lateness {MaxOf(servers, "render_late_ms_max"):0.0} ms, send wait {MaxOf(servers, "send_wait_ms_max"):0.0} ms"
             + (saturated ? " [SATURATED]" : "");
         return new Outcome(report, line, totalUnderruns == 0, saturated);
     }
@@ -110,6 +115,12 @@ internal static class LoadRun
     {
         var values = servers.Select(s => Num(s, key)).Where(double.IsFinite).ToList();
         return values.Count > 0 ? values.Average() : double.NaN;
+    }
+
+    private static double MaxOf(List<JsonObject> servers, string key)
+    {
+        var values = servers.Select(s => Num(s, key)).Where(double.IsFinite).ToList();
+        return values.Count > 0 ? values.Max() : double.NaN;
     }
 
     private static double Num(JsonObject? o, string key) => o?[key] is JsonValue v && v.TryGetValue(out double d) ? d : double.NaN;

@@ -4,7 +4,7 @@ using Attune.Engine.Sensing;
 namespace Attune.Server.Features.Live;
 
 /// <summary>
-/// One checked input, queued by the socket's receive loop and applied on the render thread before the next frame.
+/// One checked input, queued by the socket's receive loop and applied by the session between frames.
 /// Fields not used by a kind keep their defaults.
 /// </summary>
 internal sealed record LiveCommand(LiveCommandKind Kind)

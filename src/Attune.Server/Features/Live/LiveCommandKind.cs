@@ -1,6 +1,6 @@
 namespace Attune.Server.Features.Live;
 
-/// <summary>What a browser message (or the server itself) asks the render thread to do.</summary>
+/// <summary>What a browser message (or the server itself) asks the session to do.</summary>
 internal enum LiveCommandKind
 {
     HeartRate,

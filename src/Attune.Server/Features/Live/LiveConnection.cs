@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
@@ -7,7 +8,7 @@ namespace Attune.Server.Features.Live;
 
 /// <summary>
 /// One WebSocket attached to a live session. Everything the server sends goes through one queue in order
-/// (the render thread writes audio frames and state, the receive loop writes errors); one task sends it.
+/// (the session writes audio frames and state, the receive loop writes errors); one task sends it.
 /// </summary>
 internal sealed class LiveConnection
 {
@@ -21,16 +22,19 @@ internal sealed class LiveConnection
     /// <summary>One past the last frame sequence number handed to the socket (0 before the first).</summary>
     public long NextUnsent => Volatile.Read(ref _nextUnsent);
 
-    /// <summary>Frames the render thread queued and the socket has not taken yet.</summary>
+    /// <summary>Frames the session queued and the socket has not taken yet.</summary>
     public long QueuedFrames => Volatile.Read(ref _queuedFrames);
     private long _queuedFrames;
 
-    public bool SendText(string json) => _queue.Writer.TryWrite(new Outbound(json, null, 0, 0));
+    /// <summary>Where the send loop records how long frames waited (set when the session attaches this socket).</summary>
+    public LiveStats? Stats { get; set; }
+
+    public bool SendText(string json) => _queue.Writer.TryWrite(new Outbound(json, null, 0, 0, 0));
 
     /// <summary>Queues a frame whose wire bytes (header + payload) live in a slot that is not reused until sent.</summary>
     public bool SendFrame(byte[] slot, int length, long sequence)
     {
-        if (!_queue.Writer.TryWrite(new Outbound(null, slot, length, sequence))) return false;
+        if (!_queue.Writer.TryWrite(new Outbound(null, slot, length, sequence, Stopwatch.GetTimestamp()))) return false;
         Interlocked.Increment(ref _queuedFrames);
         return true;
     }
@@ -61,6 +65,7 @@ internal sealed class LiveConnection
                 {
                     await Socket.SendAsync(item.Slot.AsMemory(0, item.Length), WebSocketMessageType.Binary, true, ct);
                     Interlocked.Decrement(ref _queuedFrames);
+                    Stats?.AddSendWait(Stopwatch.GetTimestamp() - item.QueuedTicks);
                     Volatile.Write(ref _nextUnsent, item.Sequence + 1);
                 }
             }
@@ -76,5 +81,5 @@ internal sealed class LiveConnection
     /// <summary>The sequence number in a frame's first four bytes.</summary>
     public static void WriteHeader(Span<byte> slot, long sequence) => BinaryPrimitives.WriteUInt32LittleEndian(slot, (uint)sequence);
 
-    private readonly record struct Outbound(string? Text, byte[]? Slot, int Length, long Sequence);
+    private readonly record struct Outbound(string? Text, byte[]? Slot, int Length, long Sequence, long QueuedTicks);
 }

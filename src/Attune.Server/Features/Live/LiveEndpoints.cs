@@ -15,6 +15,7 @@ internal static class LiveEndpoints
     public static IServiceCollection AddLiveSessions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(LiveOptions.From(configuration));
+        services.AddSingleton(_ => new LiveScheduler(Environment.ProcessorCount));
         services.AddSingleton<LiveSessionManager>();
         return services;
     }

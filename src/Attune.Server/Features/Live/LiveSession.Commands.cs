@@ -4,7 +4,7 @@ using Attune.Server.Data;
 
 namespace Attune.Server.Features.Live;
 
-/// <summary>The render thread's side of the browser's messages: each applied between frames, at the next frame's session time.</summary>
+/// <summary>The session's side of the browser's messages: each applied between frames, at the next frame's session time.</summary>
 internal sealed partial class LiveSession
 {
     private void Drain()
@@ -99,6 +99,7 @@ internal sealed partial class LiveSession
             start = Math.Max(start, Math.Max(0, _rendered - HistoryFrames + 1));
         }
         _ackPlayed = -1;
+        connection.Stats = Stats;
         _connection = connection;
         connection.SendText(LiveJson.Ready(Id, Codec, ResumeToken, resumed, start * FrameSeconds));
         if (EndStatus != SessionStatus.Running) return;

@@ -15,14 +15,22 @@ using Attune.Server.Data;
 namespace Attune.Server.Features.Live;
 
 /// <summary>
-/// One live session's engine and its render thread: 20 ms frames (pcm16, or Opus when there is no notch)
-/// rendered about 200 ms ahead of the wall clock (10 frames at once, then one per 20 ms). Socket inputs are
-/// queued and applied on the render thread before the next frame. A dropped socket pauses rendering; a
+/// One live session's engine, run by the shared <see cref="LiveScheduler"/>: 20 ms frames (pcm16, or Opus when there
+/// is no notch) rendered about 200 ms ahead of the wall clock (10 frames at once, then three every 60 ms). Socket
+/// inputs are queued and applied between frames. A dropped socket pauses rendering; a
 /// reconnect with the resume token continues from the last frame played (a 20 ms fade-in hides the seam).
 /// </summary>
-internal sealed partial class LiveSession : IDisposable
+internal sealed partial class LiveSession : ILiveWork, IDisposable
 {
     public const int LeadFrames = 10, HistoryFrames = 64, MaxQueuedFrames = 32;
+
+    /// <summary>Frames rendered per scheduler turn when on time (60 ms): the lead stays within 140–200 ms.</summary>
+    public const int BurstFrames = 3;
+
+    /// <summary>At most this many frames per turn (catching up), so one session cannot hold a worker.</summary>
+    public const int MaxFramesPerTurn = 12;
+
+    private static readonly double FrameTicks = FrameSeconds * Stopwatch.Frequency;
     public const int FrameSize = FrameEncoder.FrameSize;
     public const double FrameSeconds = 0.02;
     /// <summary>Safety's long fade-out (its FadeController.LongFadeSeconds, internal to the engine).</summary>
@@ -42,10 +50,10 @@ internal sealed partial class LiveSession : IDisposable
     private readonly byte[][] _wire = new byte[HistoryFrames][];
     private readonly ConcurrentQueue<LiveCommand> _commands = new();
     private readonly ConcurrentQueue<LoggedEvent> _unsaved = new();
-    private readonly ManualResetEventSlim _wake = new(false);
     private readonly long[] _pendingArrivals = new long[256];
     private readonly LiveSummary _summary = new();
-    private readonly Thread _thread;
+    private readonly LiveScheduler _scheduler;
+    private LiveScheduler.Slot? _slot;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly byte[] _token;
     private volatile LiveConnection? _connection;
@@ -56,8 +64,9 @@ internal sealed partial class LiveSession : IDisposable
     private double _volumeDb;
 
     public LiveSession(Guid id, string ownerId, TherapyProfile profile, Attune.Engine.Adaptation.SessionGoal goal, int minutes,
-        ChoraleNade model, LiveOptions options, TimeProvider clock)
+        ChoraleNade model, LiveOptions options, TimeProvider clock, LiveScheduler scheduler)
     {
+        _scheduler = scheduler;
         Id = id;
         OwnerId = ownerId;
         _options = options;
@@ -78,7 +87,6 @@ internal sealed partial class LiveSession : IDisposable
             _pcm[i] = new short[FrameSize * 2];
             _wire[i] = new byte[4 + _encoder.MaxPayloadBytes];
         }
-        _thread = new Thread(Run) { IsBackground = true, Name = "attune-live-" + id.ToString("N")[..8] };
     }
 
     public Guid Id { get; }
@@ -87,7 +95,7 @@ internal sealed partial class LiveSession : IDisposable
     public string Codec => _encoder.Codec;
     public LiveStats Stats { get; } = new();
 
-    /// <summary>Completes when the render thread has stopped (the session ended).</summary>
+    /// <summary>Completes when the session has ended and left the scheduler.</summary>
     public Task Finished => _finished.Task;
 
     public SessionStatus EndStatus { get; private set; } = SessionStatus.Running;
@@ -101,7 +109,7 @@ internal sealed partial class LiveSession : IDisposable
     /// <summary>Event-log lines not stored yet (taken by the flusher).</summary>
     public ConcurrentQueue<LoggedEvent> Unsaved => _unsaved;
 
-    public void Start() => _thread.Start();
+    public void Start() => _slot = _scheduler.Add(this);
 
     public bool TokenMatches(string token) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token), _token);
@@ -109,7 +117,7 @@ internal sealed partial class LiveSession : IDisposable
     public void Enqueue(LiveCommand command)
     {
         _commands.Enqueue(command);
-        _wake.Set();
+        if (_slot is { } slot) _scheduler.Wake(slot);
     }
 
     private static ulong SeedOf(Guid id)
@@ -119,31 +127,30 @@ internal sealed partial class LiveSession : IDisposable
         return BitConverter.ToUInt64(b) ^ BitConverter.ToUInt64(b[8..]);
     }
 
-    private void Run()
+    /// <summary>
+    /// One scheduler turn: applies the queued messages, renders every frame now due (up to the 200 ms lead), and says
+    /// when the next <see cref="BurstFrames"/> frames will be due. A message wakes the session early, so a heart-rate
+    /// packet is used by the next frame that falls due rather than the next burst.
+    /// </summary>
+    long ILiveWork.Service(long now)
     {
         try
         {
-            while (EndStatus == SessionStatus.Running)
+            Drain();
+            // Messages applied between frames may pause, end or detach the session: each frame checks again.
+            for (int n = 0; n < MaxFramesPerTurn && CanRender(out var connection) && _rendered < DueFrame(now); n++)
             {
-                _wake.Reset();
+                if (connection.QueuedFrames >= MaxQueuedFrames) return now + (long)FrameTicks;
+                Stats.AddRenderLateness(now - DueAt(_rendered));
+                RenderFrame(connection);
                 Drain();
-                if (EndStatus != SessionStatus.Running) break;
-                var connection = _connection;
-                if (connection is null || _userPaused)
-                {
-                    _wake.Wait(100);
-                    continue;
-                }
-                long now = Stopwatch.GetTimestamp();
-                double framesElapsed = (now - _epochTicks) * _options.Speed / (FrameSeconds * Stopwatch.Frequency);
-                long due = _epochFrame + LeadFrames + (long)framesElapsed;
-                if (_rendered < due && connection.QueuedFrames < MaxQueuedFrames)
-                {
-                    RenderFrame(connection);
-                    continue;
-                }
-                double waitFrames = _rendered < due ? 0.25 : _rendered - due + 1 - (framesElapsed - Math.Floor(framesElapsed));
-                _wake.Wait(TimeSpan.FromMilliseconds(Math.Max(1, waitFrames * FrameSeconds * 1000 / _options.Speed)));
+                now = Stopwatch.GetTimestamp();
+            }
+            if (EndStatus == SessionStatus.Running)
+            {
+                if (_connection is null || _userPaused) return LiveScheduler.UntilWoken;
+                // Behind (more than a turn's worth due): straight back into the queue, earliest deadline first.
+                return _rendered < DueFrame(now) ? now : NextBurstAt();
             }
             Drain();
         }
@@ -152,11 +159,25 @@ internal sealed partial class LiveSession : IDisposable
             _log.Write(_rendered * FrameSeconds, "session", "error", EventField.Of("message", e.Message));
             EndStatus = SessionStatus.Abandoned;
         }
-        finally
-        {
-            Finish();
-        }
+        Finish();
+        return LiveScheduler.Done;
     }
+
+    private bool CanRender([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LiveConnection? connection)
+    {
+        connection = _connection;
+        return EndStatus == SessionStatus.Running && connection is not null && !_userPaused;
+    }
+
+    /// <summary>Frames that should have been rendered by <paramref name="now"/>: the lead plus one per 20 ms since the epoch.</summary>
+    private long DueFrame(long now) => _epochFrame + LeadFrames + (long)((now - _epochTicks) * _options.Speed / FrameTicks);
+
+    /// <summary>When frame <paramref name="frame"/> falls due: <see cref="DueFrame"/> passes it (the frames of the first lead at the epoch).</summary>
+    private long DueAt(long frame) =>
+        _epochTicks + (long)(Math.Max(0, frame + 1 - _epochFrame - LeadFrames) * FrameTicks / _options.Speed);
+
+    /// <summary>When <see cref="BurstFrames"/> frames will be due, so each turn renders a few frames at once.</summary>
+    private long NextBurstAt() => DueAt(_rendered + BurstFrames - 1);
 
     private void RenderFrame(LiveConnection connection)
     {
@@ -276,7 +297,6 @@ internal sealed partial class LiveSession : IDisposable
     public void Dispose()
     {
         _abandonTimer?.Dispose();
-        _wake.Dispose();
         _log.Dispose();
     }
 }

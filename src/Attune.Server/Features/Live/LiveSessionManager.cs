@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using Attune.Engine;
 using Attune.Engine.Composition.Model;
 using Attune.Server.Data;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Server.Features.Live;
 
 /// <summary>
 /// Owns the running live sessions by id: loads the chorale model once, limits how many run at once, stores
-/// each session's event log every few seconds and, at the end, its status and summary.
+/// every session's event log every few seconds (one writer, one transaction for all) and, at each end, its status and summary.
 /// </summary>
 internal sealed partial class LiveSessionManager : IDisposable
 {
@@ -18,9 +19,14 @@ internal sealed partial class LiveSessionManager : IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<LiveSessionManager> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly LiveScheduler _scheduler;
+    private readonly Channel<LiveSession> _ended = Channel.CreateUnbounded<LiveSession>();
+    private Task? _writer;
 
-    public LiveSessionManager(LiveOptions options, TimeProvider clock, IServiceScopeFactory scopes, ILogger<LiveSessionManager> logger)
+    public LiveSessionManager(LiveOptions options, TimeProvider clock, LiveScheduler scheduler, IServiceScopeFactory scopes,
+        ILogger<LiveSessionManager> logger)
     {
+        _scheduler = scheduler;
         Options = options;
         Clock = clock;
         _scopes = scopes;
@@ -75,71 +81,83 @@ internal sealed partial class LiveSessionManager : IDisposable
                 Data.SessionGoal.Background => Engine.Adaptation.SessionGoal.Background,
                 _ => Engine.Adaptation.SessionGoal.Settle,
             };
-            var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock);
+            var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock, _scheduler);
             _sessions[row.Id] = session;
             refusal = null;
             session.Start();
-            _ = RunAsync(session);
+            _writer ??= Task.Run(() => WriteLoopAsync(_stopping.Token));
+            _ = WhenFinishedAsync(session);
             return session;
         }
     }
 
-    /// <summary>Stores the log every few seconds while the session runs, then its end.</summary>
-    private async Task RunAsync(LiveSession session)
+    /// <summary>When a session has ended, hands it to the writer (its last events and its end go in the next batch).</summary>
+    private async Task WhenFinishedAsync(LiveSession session)
     {
-        using var flushing = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        var flusher = FlushLoopAsync(session, flushing.Token);
-        try
+        await session.Finished;
+        _ended.Writer.TryWrite(session);
+    }
+
+    /// <summary>
+    /// One writer for every session: every <see cref="LiveOptions.FlushSeconds"/>, or at once when a session ends, all
+    /// unsaved event-log lines of all sessions go to the database in one transaction, with the ended sessions' rows
+    /// (status, end, summary). One transaction per interval instead of one per session keeps SQLite's single writer
+    /// (and its fsync per commit) from holding up the request threads when a hundred sessions run.
+    /// </summary>
+    private async Task WriteLoopAsync(CancellationToken ct)
+    {
+        var ended = new List<LiveSession>();
+        while (!ct.IsCancellationRequested)
         {
-            await session.Finished;
-            await flushing.CancelAsync();
-            await flusher;
-            await FlushAsync(session);
-            await StoreEndAsync(session);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException)
-        {
-            StoreFailed(_logger, session.Id, e);
-        }
-        finally
-        {
-            if (session.Connection is { } connection)
+            try
             {
-                connection.SendText(LiveJson.Ended(session.Summary ?? []));
-                connection.Complete();
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                {
+                    var interval = Task.Delay(TimeSpan.FromSeconds(Options.FlushSeconds), Clock, wait.Token);
+                    await Task.WhenAny(interval, _ended.Reader.WaitToReadAsync(wait.Token).AsTask());
+                    await wait.CancelAsync();
+                }
+                while (_ended.Reader.TryRead(out var session)) ended.Add(session);
+                await WriteAsync(ended);
             }
-            _sessions.TryRemove(session.Id, out _);
-            session.Dispose();
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            {
+                StoreFailed(_logger, e);
+            }
+            finally
+            {
+                foreach (var session in ended) Close(session);
+                ended.Clear();
+            }
         }
     }
 
-    private async Task FlushLoopAsync(LiveSession session, CancellationToken ct)
+    /// <summary>All sessions' unsaved lines and the ended sessions' rows, in one SaveChanges (one transaction).</summary>
+    private async Task WriteAsync(List<LiveSession> ended)
     {
-        try
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
+        // Ended sessions have left the dictionary's running set only after this batch, so both lists overlap: drain each once.
+        foreach (var session in _sessions.Values.Union(ended)) Drain(session, db);
+        foreach (var session in ended)
         {
-            while (!ct.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Options.FlushSeconds), Clock, ct);
-                await FlushAsync(session);
-            }
+            var row = await db.TherapySessions.SingleAsync(s => s.Id == session.Id);
+            row.Status = session.EndStatus;
+            row.EndedAt = Clock.GetUtcNow().UtcDateTime;
+            row.SummaryJson = session.Summary?.ToJsonString();
         }
-        catch (OperationCanceledException)
-        {
-            // The session ended; RunAsync stores the rest.
-        }
-        catch (DbUpdateException e)
-        {
-            StoreFailed(_logger, session.Id, e);
-        }
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync();
     }
 
-    /// <summary>Stores the log lines written since the last flush, all in one batch (a scope of its own).</summary>
-    private async Task FlushAsync(LiveSession session)
+    private static void Drain(LiveSession session, AttuneDbContext db)
     {
-        var rows = new List<SessionEvent>();
         while (session.Unsaved.TryDequeue(out var e))
         {
-            rows.Add(new SessionEvent
+            db.SessionEvents.Add(new SessionEvent
             {
                 SessionId = session.Id,
                 TimeSeconds = e.TimeSeconds,
@@ -148,22 +166,18 @@ internal sealed partial class LiveSessionManager : IDisposable
                 DataJson = e.Data.ToJsonString(),
             });
         }
-        if (rows.Count == 0) return;
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
-        db.SessionEvents.AddRange(rows);
-        await db.SaveChangesAsync();
     }
 
-    private async Task StoreEndAsync(LiveSession session)
+    /// <summary>After its end is stored (or failed to be): the socket gets the summary, and the session is gone.</summary>
+    private void Close(LiveSession session)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
-        var row = await db.TherapySessions.SingleAsync(s => s.Id == session.Id);
-        row.Status = session.EndStatus;
-        row.EndedAt = Clock.GetUtcNow().UtcDateTime;
-        row.SummaryJson = session.Summary?.ToJsonString();
-        await db.SaveChangesAsync();
+        if (session.Connection is { } connection)
+        {
+            connection.SendText(LiveJson.Ended(session.Summary ?? []));
+            connection.Complete();
+        }
+        _sessions.TryRemove(session.Id, out _);
+        session.Dispose();
     }
 
     public void Dispose()
@@ -175,6 +189,6 @@ internal sealed partial class LiveSessionManager : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "The chorale model {Path} could not be loaded")]
     private static partial void ModelFailed(ILogger logger, string path, Exception e);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Live session {Id} could not store its events or end")]
-    private static partial void StoreFailed(ILogger logger, Guid id, Exception e);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live sessions' events or ends could not be stored")]
+    private static partial void StoreFailed(ILogger logger, Exception e);
 }

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Attune.Server.Features.Live;
 
 /// <summary>
-/// Server-side measurements of one live session, kept by the render thread without allocating: heart-rate
-/// packet arrival → end of the first rendered frame that used it, and CPU time per stage.
+/// Server-side measurements of one live session, kept by the session while it renders without allocating: heart-rate
+/// packet arrival → end of the first rendered frame that used it, CPU time per stage, and how late frames were rendered
+/// and sent.
 /// </summary>
 internal sealed class LiveStats
 {
@@ -24,6 +25,31 @@ internal sealed class LiveStats
     public double LevelDbfs { get; set; } = double.NaN;
 
     public int Packets => _latencyCount;
+
+    /// <summary>Worst time from a frame falling due (its 200 ms lead used up by 20 ms) to its render starting.</summary>
+    public double RenderLateMaxMs { get; private set; }
+
+    /// <summary>Worst time from a frame being queued for the socket to its send completing (the send loop's thread).</summary>
+    public double SendWaitMaxMs => Volatile.Read(ref _sendWaitMaxTicks) * 1000.0 / Stopwatch.Frequency;
+    private long _sendWaitMaxTicks;
+
+    public void AddRenderLateness(long ticks)
+    {
+        double ms = ticks * 1000.0 / Stopwatch.Frequency;
+        if (ms > RenderLateMaxMs) RenderLateMaxMs = ms;
+    }
+
+    /// <summary>From the send loop (another thread than the renderer; a resumed socket's loop may briefly overlap the old one).</summary>
+    public void AddSendWait(long ticks)
+    {
+        long seen = Volatile.Read(ref _sendWaitMaxTicks);
+        while (ticks > seen)
+        {
+            long was = Interlocked.CompareExchange(ref _sendWaitMaxTicks, ticks, seen);
+            if (was == seen) return;
+            seen = was;
+        }
+    }
 
     public void AddLatency(long arrivalTicks, long renderedTicks)
     {

@@ -73,6 +73,8 @@ internal sealed class LiveSummary
                 ["cpu_ms_per_audio_s_render"] = Round(stats.MsPerAudioSecond(stats.RenderTicks)),
                 ["cpu_ms_per_audio_s_encode"] = Round(stats.MsPerAudioSecond(stats.EncodeTicks)),
                 ["cpu_ms_per_audio_s_rest"] = Round(stats.MsPerAudioSecond(stats.RestTicks)),
+                ["render_late_ms_max"] = Round(stats.RenderLateMaxMs),
+                ["send_wait_ms_max"] = Round(stats.SendWaitMaxMs),
             },
         };
     }
