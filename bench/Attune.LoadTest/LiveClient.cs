@@ -18,6 +18,11 @@ internal sealed class LiveClient : IDisposable
 {
     public const string Password = "load-test-password-1";
     private const double LeadMs = 200, FrameMs = 20;
+
+    /// <summary>Shared by a run's clients: underruns per second since the run's origin (Stopwatch ticks).</summary>
+    public sealed record RunTimeline(long Origin, int[] Underruns);
+
+    public RunTimeline? Timeline { get; set; }
     private static readonly string[] Tinnitus = ["tinnitus"];
     private readonly Uri _baseUri;
     private readonly Guid _sessionId;
@@ -130,6 +135,11 @@ internal sealed class LiveClient : IDisposable
         if (late > 0)
         {
             _underruns++;
+            if (Timeline is { } timeline)
+            {
+                int second = (int)Stopwatch.GetElapsedTime(timeline.Origin, now).TotalSeconds;
+                if (second >= 0 && second < timeline.Underruns.Length) Interlocked.Increment(ref timeline.Underruns[second]);
+            }
             _lastUnderrunMs = arrivedMs;
         }
         if (late > _worstLateMs) _worstLateMs = late;

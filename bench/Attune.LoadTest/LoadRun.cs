@@ -11,9 +11,12 @@ internal static class LoadRun
 {
     public sealed record Outcome(JsonObject Report, string Line, bool ZeroUnderruns, bool Saturated);
 
-    public static async Task<Outcome> RunAsync(ServerHost server, int sessions, double seconds, bool opus, CancellationToken ct)
+    /// <param name="startsPerSecond">Session i connects at i ÷ this rate (0: all at once); each then runs until all N have run
+    /// together for <paramref name="seconds"/>.</param>
+    public static async Task<Outcome> RunAsync(ServerHost server, int sessions, double seconds, bool opus, double startsPerSecond, CancellationToken ct)
     {
-        int minutes = Math.Max(1, (int)Math.Ceiling((seconds + 60) / 60));
+        double ramp = startsPerSecond > 0 ? (sessions - 1) / startsPerSecond : 0;
+        int minutes = Math.Max(1, (int)Math.Ceiling((ramp + seconds + 60) / 60));
         using var handler = new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 8 };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
         var clients = new LiveClient[sessions];
@@ -27,8 +30,20 @@ internal static class LoadRun
         var clientCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var runs = new Task<SessionResult>[sessions];
-        for (int i = 0; i < sessions; i++) runs[i] = clients[i].RunAsync(seconds, i == 0 ? 60 : 0, ct);
-        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.5, seconds - 0.5)), ct);
+        var timeline = new LiveClient.RunTimeline(Stopwatch.GetTimestamp(), new int[(int)Math.Ceiling(ramp + seconds) + 60]);
+        foreach (var c in clients) c.Timeline = timeline;
+        for (int i = 0; i < sessions; i++)
+        {
+            double at = startsPerSecond > 0 ? i / startsPerSecond : 0;
+            var client = clients[i];
+            int packets = i == 0 ? 60 : 0;
+            runs[i] = Task.Run(async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(at), ct);
+                return await client.RunAsync(ramp - at + seconds, packets, ct);
+            }, ct);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(ramp + Math.Max(0.5, seconds - 0.5)), ct);
         var cpu = sampler?.CpuPercent ?? [];
         double rssWithN = server.Pid is int p2 ? ProcessSampler.RssMbOf(p2) : double.NaN;
         double clientCpuPercent = 100 * (Process.GetCurrentProcess().TotalProcessorTime - clientCpu0).TotalSeconds / clock.Elapsed.TotalSeconds;
@@ -37,8 +52,9 @@ internal static class LoadRun
         double rssAfter = server.Pid is int p3 ? ProcessSampler.RssMbOf(p3) : double.NaN;
         foreach (var c in clients) c.Dispose();
 
-        // Skip the first second's sample: it holds the start-up burst of 10 frames per session.
-        var steady = cpu.Count > 2 ? cpu.Skip(1).ToList() : [.. cpu];
+        // Only the seconds with all N running count; the first of them still holds the last start-up bursts.
+        int skip = (int)Math.Ceiling(ramp) + 1;
+        var steady = cpu.Count > skip + 1 ? cpu.Skip(skip).ToList() : [.. cpu];
         double cpuMean = steady.Count > 0 ? steady.Average() : double.NaN;
         double cpuMax = steady.Count > 0 ? steady.Max() : double.NaN;
         long totalUnderruns = results.Sum(r => r.Underruns);
@@ -54,6 +70,7 @@ internal static class LoadRun
         {
             ["sessions"] = sessions,
             ["seconds"] = seconds,
+            ["starts_per_second"] = startsPerSecond > 0 ? startsPerSecond : null,
             ["codec"] = results[0].Codec,
             ["cores"] = Environment.ProcessorCount,
             ["load_average_1min_at_start"] = loadAverage,
@@ -70,6 +87,8 @@ internal static class LoadRun
             ["sessions_with_underruns"] = withUnderruns,
             ["underruns_per_session"] = new JsonArray([.. results.Select(r => (JsonNode)r.Underruns)]),
             ["worst_lateness_ms"] = R(results.Max(r => r.WorstLateMs)),
+            ["underruns_per_second_of_run"] = new JsonArray([.. timeline.Underruns.Take(LastNonZero(timeline.Underruns) + 1).Select(u => (JsonNode)u)]),
+            ["server_cpu_percent_per_second"] = new JsonArray([.. cpu.Select(c => (JsonNode)Math.Round(c))]),
             ["last_underrun_s_after_first_frame"] = results.Any(r => r.Underruns > 0)
                 ? R(results.Where(r => r.Underruns > 0).Max(r => r.LastUnderrunMs) / 1000) : null,
             ["server_cpu_percent_mean"] = R(cpuMean),
@@ -88,16 +107,17 @@ internal static class LoadRun
             },
             ["server_render_late_ms_max"] = R(MaxOf(servers, "render_late_ms_max")),
             ["server_send_wait_ms_max"] = R(MaxOf(servers, "send_wait_ms_max")),
+            ["server_frame_ms_max"] = R(MaxOf(servers, "frame_ms_max")),
             ["first_session_server"] = first?.DeepClone(),
             ["zero_underruns"] = totalUnderruns == 0,
             ["saturated"] = saturated,
         };
-        string line = $"{sessions} × {results[0].Codec} for {seconds:0} s: first frame median {Percentile(firstFrame, 0.5):0.0} ms (max {(firstFrame.Length > 0 ? firstFrame[^1] : double.NaN):0.0}), "
+        string line = $"{sessions} × {results[0].Codec} for {seconds:0} s ({(startsPerSecond > 0 ? $"{startsPerSecond:0.#} starts/s" : "all at once")}): first frame median {Percentile(firstFrame, 0.5):0.0} ms (max {(firstFrame.Length > 0 ? firstFrame[^1] : double.NaN):0.0}), "
             + $"underruns {totalUnderruns} in {withUnderruns} sessions, server CPU {cpuMean:0}% of one core (max {cpuMax:0}%), "
             + $"RSS {rssIdle:0} → {rssWithN:0} MB ({(rssWithN - rssIdle) / sessions:0.00} MB/session), "
             + $"render/encode/rest {MeanOf(servers, "cpu_ms_per_audio_s_render"):0.0}/{MeanOf(servers, "cpu_ms_per_audio_s_encode"):0.0}/{MeanOf(servers, "cpu_ms_per_audio_s_rest"):0.0} ms per audio s, "
             + $"packet→block median {Num(first, "packet_to_block_ms_median"):0.00} ms p99 {Num(first, "packet_to_block_ms_p99"):0.00} ms ({Num(first, "hr_packets"):0} packets), "
-            + $"worst server render lateness {MaxOf(servers, "render_late_ms_max"):0.0} ms, send wait {MaxOf(servers, "send_wait_ms_max"):0.0} ms"
+            + $"worst server render lateness {MaxOf(servers, "render_late_ms_max"):0.0} ms, send wait {MaxOf(servers, "send_wait_ms_max"):0.0} ms, longest frame {MaxOf(servers, "frame_ms_max"):0.0} ms"
             + (saturated ? " [SATURATED]" : "");
         return new Outcome(report, line, totalUnderruns == 0, saturated);
     }
@@ -115,6 +135,13 @@ internal static class LoadRun
     {
         var values = servers.Select(s => Num(s, key)).Where(double.IsFinite).ToList();
         return values.Count > 0 ? values.Average() : double.NaN;
+    }
+
+    private static int LastNonZero(int[] values)
+    {
+        int last = -1;
+        for (int i = 0; i < values.Length; i++) if (values[i] != 0) last = i;
+        return last;
     }
 
     private static double MaxOf(List<JsonObject> servers, string key)

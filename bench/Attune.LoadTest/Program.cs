@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Attune.LoadTest;
 
 // dotnet run -c Release --project bench/Attune.LoadTest -- --sessions N --seconds S [--url http://127.0.0.1:PORT [--pid P]]
-//   [--codec pcm|opus] [--warm-up] [--find-max] [--browser-first-sample [--trials 5] [--chromium /usr/bin/chromium]]
+//   [--codec pcm|opus] [--starts-per-second R (default 20; 0 = all at once)] [--warm-up] [--find-max] [--browser-first-sample [--trials 5] [--chromium /usr/bin/chromium]]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (int i = 0; i < args.Length; i++)
 {
@@ -20,6 +20,8 @@ double seconds = Dbl("seconds", 30, 5, 3600);
 string codec = options.GetValueOrDefault("codec", "pcm");
 if (codec is not ("pcm" or "opus")) return Fail("--codec must be pcm or opus");
 bool opus = codec == "opus";
+// Sessions connect at this rate (0 = all in the same instant); --find-max uses it too.
+double startRate = Dbl("starts-per-second", 20, 0, 1000);
 
 ServerHost server;
 try
@@ -50,13 +52,13 @@ await using (server)
         int good = 0, bad = 0;
         async Task<bool> Step(int n)
         {
-            var outcome = await LoadRun.RunAsync(server, n, 30, opus, CancellationToken.None);
+            var outcome = await LoadRun.RunAsync(server, n, 30, opus, startRate, CancellationToken.None);
             Console.Error.WriteLine(outcome.Line);
             steps.Add(outcome.Report);
             return outcome.ZeroUnderruns && !outcome.Saturated;
         }
         // A cold server's first sessions run tier-0 JIT code; warm it first so the steps measure steady state.
-        Console.Error.WriteLine("warm-up: " + (await LoadRun.RunAsync(server, 2, 15, opus, CancellationToken.None)).Line);
+        Console.Error.WriteLine("warm-up: " + (await LoadRun.RunAsync(server, 2, 15, opus, 0, CancellationToken.None)).Line);
         foreach (int n in new[] { 25, 50, 100, 150, 200, 250, 300, 350, 400 })
         {
             if (await Step(n)) good = n;
@@ -75,8 +77,8 @@ await using (server)
         return 0;
     }
     // --warm-up: one 5 s session first, so the measured run sees a loaded model and JIT-compiled code.
-    if (options.ContainsKey("warm-up")) Console.Error.WriteLine("warm-up: " + (await LoadRun.RunAsync(server, 1, 5, opus, CancellationToken.None)).Line);
-    var run = await LoadRun.RunAsync(server, sessions, seconds, opus, CancellationToken.None);
+    if (options.ContainsKey("warm-up")) Console.Error.WriteLine("warm-up: " + (await LoadRun.RunAsync(server, 1, 5, opus, 0, CancellationToken.None)).Line);
+    var run = await LoadRun.RunAsync(server, sessions, seconds, opus, startRate, CancellationToken.None);
     Console.WriteLine(run.Report.ToJsonString(json));
     Console.WriteLine(run.Line);
     return 0;

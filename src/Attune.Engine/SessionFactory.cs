@@ -1,3 +1,4 @@
+using Attune.Engine.Adaptation;
 using Attune.Engine.Composition;
 using Attune.Engine.Composition.Model;
 using Attune.Engine.Events;
@@ -12,8 +13,10 @@ public static class SessionFactory
 {
     /// <param name="model">The trained chorale model; required for <see cref="TherapyMode.Music"/>.</param>
     /// <param name="beforeNotch">A shaping stage that runs before the notch (e.g. breathing swells), or null.</param>
+    /// <param name="preset">Music mode: the preset whose texture and lead instrument the player is arranged with, or null.</param>
+    /// <param name="recordEvents">Music mode: keep the notes played (for MIDI export; 6 MB reserved up front), or not (live sessions).</param>
     public static TherapySession Create(RenderSettings settings, OutputKind output, EventLog log, ChoraleNade? model = null,
-        IAudioProcessor? beforeNotch = null)
+        IAudioProcessor? beforeNotch = null, MusicPreset? preset = null, bool recordEvents = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(log);
@@ -32,7 +35,9 @@ public static class SessionFactory
                 break;
             case TherapyMode.Music:
                 music = MusicPlayer.ForSession(model ?? throw new ArgumentNullException(nameof(model), "music mode needs the trained model"),
-                    profile, settings.Seed, settings.ArousalStart, settings.ArousalEnd, settings.Minutes);
+                    profile, settings.Seed, settings.ArousalStart, settings.ArousalEnd, settings.Minutes,
+                    preset?.Texture, preset?.LeadInstrument ?? InstrumentKind.SoftKeys,
+                    recordEvents ? MusicPlayer.DefaultMaxRecordedEvents : 0);
                 source = music;
                 break;
             case TherapyMode.Noise:

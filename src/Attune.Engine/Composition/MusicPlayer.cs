@@ -86,8 +86,12 @@ public sealed class MusicPlayer : IAudioSource
     /// to <paramref name="arousalEnd"/> (each in [0, 1], 0.5 = baseline) over <paramref name="minutes"/>,
     /// each step through <see cref="MusicalIntent.ForArousal"/> and the glide.
     /// </summary>
+    /// <param name="texture">The texture instrument (e.g. from a preset); null picks one the profile allows.</param>
+    /// <param name="lead">The melody instrument (SoftKeys or Chimes).</param>
+    /// <param name="maxRecordedEvents">Capacity of <see cref="PlayedEvents"/>, allocated up front (0 when nothing reads it, as in a live session).</param>
     public static MusicPlayer ForSession(ChoraleNade model, TherapyProfile profile, ulong seed,
-        double arousalStart = 0.5, double arousalEnd = 0.5, double minutes = 30)
+        double arousalStart = 0.5, double arousalEnd = 0.5, double minutes = 30,
+        InstrumentKind? texture = null, InstrumentKind lead = InstrumentKind.SoftKeys, int maxRecordedEvents = DefaultMaxRecordedEvents)
     {
         if (!(arousalStart >= 0 && arousalStart <= 1))
             throw new ArgumentOutOfRangeException(nameof(arousalStart), arousalStart, "arousalStart must be in 0–1");
@@ -95,7 +99,7 @@ public sealed class MusicPlayer : IAudioSource
             throw new ArgumentOutOfRangeException(nameof(arousalEnd), arousalEnd, "arousalEnd must be in 0–1");
         if (!(minutes > 0 && minutes <= RenderSettings.MaxMinutes))
             throw new ArgumentOutOfRangeException(nameof(minutes), minutes, $"minutes must be in (0, {RenderSettings.MaxMinutes}]");
-        var player = new MusicPlayer(model, profile, MusicalIntent.ForArousal(arousalStart), new SeededRandom(seed));
+        var player = new MusicPlayer(model, profile, MusicalIntent.ForArousal(arousalStart), new SeededRandom(seed), maxRecordedEvents, texture, lead);
         player._ramp = new ArousalRamp(arousalStart, arousalEnd, (long)(minutes * 60 * AudioFormat.SampleRate));
         return player;
     }

@@ -31,7 +31,7 @@ internal static class LiveEndpoints
         if (!http.WebSockets.IsWebSocketRequest) return Problem(StatusCodes.Status400BadRequest, "This address takes a WebSocket upgrade only.");
         if (!SameOrigin(http.Request)) return Problem(StatusCodes.Status403Forbidden, "The Origin header must be this server's own origin.");
         string userId = http.User.UserId();
-        var row = await db.TherapySessions.SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == userId);
+        var row = await db.TherapySessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == userId);
         if (row is null) return ApiProblems.NotFound("session");
 
         bool resumed = manager.TryGet(id, out var session);
@@ -49,10 +49,9 @@ internal static class LiveEndpoints
             var stored = await db.HearingProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId);
             var profile = (stored ?? new HearingProfile { UserId = userId }).ToTherapyProfile();
             session = manager.TryStart(row, profile, out string? refusal)!;
-            if (session is null) return Problem(StatusCodes.Status503ServiceUnavailable, refusal!);
-            row.Status = SessionStatus.Running;
-            row.StartedAt = manager.Clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync();
+            // The row's running status and start time go in the manager's next batch (within Live:FlushSeconds).
+            if (session is null)
+                return Problem(manager.TryGet(id, out _) ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable, refusal!);
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();

@@ -79,7 +79,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         _encoder = new FrameEncoder(opus);
         var settings = new RenderSettings(TherapyMode.Music, profile, minutes, seed: SeedOf(id));
         _pacer = new BreathingPacer();
-        _therapy = SessionFactory.Create(settings, opus ? OutputKind.Lossy : OutputKind.Lossless, _log, model, _pacer);
+        _therapy = SessionFactory.Create(settings, opus ? OutputKind.Lossy : OutputKind.Lossless, _log, model, _pacer, recordEvents: false);
         _loop = new ClosedLoopSession(profile, goal, _durationSeconds, log: _log, player: _therapy.Music,
             decisionIntervalSeconds: options.DecisionIntervalSeconds, audioPacer: _pacer);
         for (int i = 0; i < HistoryFrames; i++)
@@ -94,6 +94,12 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     public string ResumeToken { get; }
     public string Codec => _encoder.Codec;
     public LiveStats Stats { get; } = new();
+
+    /// <summary>When the engine started (stored as the row's started_at by the manager's writer).</summary>
+    public DateTime StartedAt { get; init; }
+
+    /// <summary>Whether the writer has stored the row's running status (touched by the writer only).</summary>
+    public bool StartStored { get; set; }
 
     /// <summary>Completes when the session has ended and left the scheduler.</summary>
     public Task Finished => _finished.Task;
@@ -193,12 +199,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         }
         long t2 = Stopwatch.GetTimestamp();
         int slot = (int)(_rendered % HistoryFrames);
-        var pcm = _pcm[slot];
-        for (int i = 0; i < FrameSize; i++)
-        {
-            pcm[2 * i] = ToInt16(_left[i]);
-            pcm[2 * i + 1] = ToInt16(_right[i]);
-        }
+        Pcm16.Interleave(_left, _right, _pcm[slot]);
         int length = EncodeSlot(_rendered, _fadeInNext);
         _fadeInNext = false;
         long t3 = Stopwatch.GetTimestamp();
@@ -211,6 +212,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         Stats.RestTicks += t1 - t0 + Stopwatch.GetTimestamp() - t3;
         Stats.RenderTicks += t2 - t1;
         Stats.EncodeTicks += t3 - t2;
+        Stats.AddFrameTime(t3 - t0);
     }
 
     /// <summary>Encodes history frame <paramref name="sequence"/> into its wire slot, optionally with a 20 ms fade-in.</summary>
@@ -233,8 +235,6 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         LiveConnection.WriteHeader(wire, sequence);
         return 4 + _encoder.Encode(pcm, wire.AsSpan(4));
     }
-
-    private static short ToInt16(float x) => (short)Math.Round(Math.Clamp(x, -1f, 1f) * 32767f);
 
     /// <summary>Per frame after sending: new log lines (stored, and Safety's actions told), state once a second, pausing and ending.</summary>
     private void AfterFrame(LiveConnection connection)

@@ -70,6 +70,12 @@ internal sealed partial class LiveSessionManager : IDisposable
         }
         lock (_startLock)
         {
+            if (_sessions.ContainsKey(row.Id))
+            {
+                // Two connects raced for one planned session; the first one started it.
+                refusal = "The session is live on another connection; reconnect with its resume token.";
+                return null;
+            }
             if (_sessions.Count >= Options.MaxSessions)
             {
                 refusal = $"The server is running its maximum of {Options.MaxSessions} live sessions; try again later.";
@@ -81,7 +87,10 @@ internal sealed partial class LiveSessionManager : IDisposable
                 Data.SessionGoal.Background => Engine.Adaptation.SessionGoal.Background,
                 _ => Engine.Adaptation.SessionGoal.Settle,
             };
-            var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock, _scheduler);
+            var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock, _scheduler)
+            {
+                StartedAt = Clock.GetUtcNow().UtcDateTime,
+            };
             _sessions[row.Id] = session;
             refusal = null;
             session.Start();
@@ -100,9 +109,10 @@ internal sealed partial class LiveSessionManager : IDisposable
 
     /// <summary>
     /// One writer for every session: every <see cref="LiveOptions.FlushSeconds"/>, or at once when a session ends, all
-    /// unsaved event-log lines of all sessions go to the database in one transaction, with the ended sessions' rows
-    /// (status, end, summary). One transaction per interval instead of one per session keeps SQLite's single writer
-    /// (and its fsync per commit) from holding up the request threads when a hundred sessions run.
+    /// unsaved event-log lines of all sessions go to the database in one transaction, with the started sessions' and
+    /// the ended sessions' rows. One transaction per interval instead of one per session and one per start keeps
+    /// SQLite's single writer (a blocking fsync per commit, under an async API) from tying up the thread pool that sends
+    /// the audio when a hundred sessions start at once.
     /// </summary>
     private async Task WriteLoopAsync(CancellationToken ct)
     {
@@ -136,21 +146,38 @@ internal sealed partial class LiveSessionManager : IDisposable
         }
     }
 
-    /// <summary>All sessions' unsaved lines and the ended sessions' rows, in one SaveChanges (one transaction).</summary>
+    /// <summary>
+    /// All sessions' unsaved lines, the new sessions' start (status running, started-at) and the ended sessions' rows, in
+    /// one SaveChanges (one transaction).
+    /// </summary>
     private async Task WriteAsync(List<LiveSession> ended)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
-        // Ended sessions have left the dictionary's running set only after this batch, so both lists overlap: drain each once.
-        foreach (var session in _sessions.Values.Union(ended)) Drain(session, db);
-        foreach (var session in ended)
+        // Ended sessions leave the running set only after this batch, so the two lists overlap: each once.
+        var sessions = _sessions.Values.Union(ended).ToList();
+        foreach (var session in sessions) Drain(session, db);
+        var starting = sessions.Where(s => !s.StartStored).ToList();
+        var ids = starting.Concat(ended).Select(s => s.Id).Distinct().ToList();
+        if (ids.Count > 0)
         {
-            var row = await db.TherapySessions.SingleAsync(s => s.Id == session.Id);
-            row.Status = session.EndStatus;
-            row.EndedAt = Clock.GetUtcNow().UtcDateTime;
-            row.SummaryJson = session.Summary?.ToJsonString();
+            var rows = await db.TherapySessions.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id);
+            foreach (var session in starting)
+            {
+                var row = rows[session.Id];
+                row.Status = SessionStatus.Running;
+                row.StartedAt = session.StartedAt;
+            }
+            foreach (var session in ended)
+            {
+                var row = rows[session.Id];
+                row.Status = session.EndStatus;
+                row.EndedAt = Clock.GetUtcNow().UtcDateTime;
+                row.SummaryJson = session.Summary?.ToJsonString();
+            }
         }
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync();
+        foreach (var session in starting) session.StartStored = true;
     }
 
     private static void Drain(LiveSession session, AttuneDbContext db)

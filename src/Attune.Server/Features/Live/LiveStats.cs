@@ -33,6 +33,15 @@ internal sealed class LiveStats
     public double SendWaitMaxMs => Volatile.Read(ref _sendWaitMaxTicks) * 1000.0 / Stopwatch.Frequency;
     private long _sendWaitMaxTicks;
 
+    /// <summary>Longest single frame (closed-loop step, render and encode), wall time on the worker.</summary>
+    public double FrameMaxMs { get; private set; }
+
+    public void AddFrameTime(long ticks)
+    {
+        double ms = ticks * 1000.0 / Stopwatch.Frequency;
+        if (ms > FrameMaxMs) FrameMaxMs = ms;
+    }
+
     public void AddRenderLateness(long ticks)
     {
         double ms = ticks * 1000.0 / Stopwatch.Frequency;

@@ -90,7 +90,7 @@ internal static class MediaEndpoints
         var stored = await db.HearingProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == http.User.UserId());
         var profile = (stored ?? new HearingProfile { UserId = http.User.UserId() }).ToTherapyProfile();
         var settings = new RenderSettings(TherapyMode.Music, profile, m, seed: (ulong)Environment.TickCount64, arousalStart: ramp!.Value.Start, arousalEnd: ramp.Value.End);
-        var session = SessionFactory.Create(settings, OutputKind.Lossless, EventLog.Null, model);
+        var session = SessionFactory.Create(settings, OutputKind.Lossless, EventLog.Null, model, recordEvents: false);
         return await WavResult(session.Pipeline, settings.Frames, $"attune-{goal}-{m:0}min.wav", http.RequestAborted);
     }
 
