@@ -77,7 +77,7 @@ internal sealed class LiveClient : IDisposable
     }
 
     /// <summary>Connects, receives for <paramref name="seconds"/>, sends stop and waits for the summary; returns this session's figures.</summary>
-    public async Task<SessionResult> RunAsync(double seconds, int heartRatePackets, CancellationToken ct)
+    public async Task<SessionResult> RunAsync(double seconds, int heartRatePackets, double heartRateDelaySeconds, CancellationToken ct)
     {
         var ws = new UriBuilder(_baseUri) { Scheme = _baseUri.Scheme == "https" ? "wss" : "ws", Path = $"api/sessions/{_sessionId}/live" }.Uri;
         _connectTicks = Stopwatch.GetTimestamp();
@@ -85,7 +85,7 @@ internal sealed class LiveClient : IDisposable
         using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var receiving = ReceiveLoopAsync(done.Token);
         var acking = AckLoopAsync(done.Token);
-        var beating = heartRatePackets > 0 ? HeartRateLoopAsync(heartRatePackets, done.Token) : Task.CompletedTask;
+        var beating = heartRatePackets > 0 ? HeartRateLoopAsync(heartRatePackets, heartRateDelaySeconds, done.Token) : Task.CompletedTask;
         await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
         await SendAsync("""{"type":"stop"}""", ct);
         var finished = await Task.WhenAny(_ended.Task, Task.Delay(TimeSpan.FromSeconds(30), ct));
@@ -174,8 +174,9 @@ internal sealed class LiveClient : IDisposable
     }
 
     /// <summary>Heart Rate Measurement values at 2 Hz: flags 0x16 (uint8 HR, contact detected, RR present), 70 bpm, RR in 1/1024 s.</summary>
-    private async Task HeartRateLoopAsync(int packets, CancellationToken ct)
+    private async Task HeartRateLoopAsync(int packets, double delaySeconds, CancellationToken ct)
     {
+        await Task.Delay(TimeSpan.FromSeconds(delaySeconds), ct);
         const int bpm = 70;
         int rr = (int)Math.Round(60.0 / bpm * 1024);
         string hex = $"16 {bpm:X2} {rr & 0xFF:X2} {rr >> 8:X2}";

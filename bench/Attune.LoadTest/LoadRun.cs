@@ -36,11 +36,12 @@ internal static class LoadRun
         {
             double at = startsPerSecond > 0 ? i / startsPerSecond : 0;
             var client = clients[i];
-            int packets = i == 0 ? 60 : 0;
+            // The first session's heart-rate packets (2 Hz) start once all N run, so packet → block is timed at N.
+            int packets = i == 0 ? (int)Math.Min(60, 2 * (seconds - 1)) : 0;
             runs[i] = Task.Run(async () =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(at), ct);
-                return await client.RunAsync(ramp - at + seconds, packets, ct);
+                return await client.RunAsync(ramp - at + seconds, packets, ramp - at, ct);
             }, ct);
         }
         await Task.Delay(TimeSpan.FromSeconds(ramp + Math.Max(0.5, seconds - 0.5)), ct);

@@ -147,7 +147,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
             for (int n = 0; n < MaxFramesPerTurn && CanRender(out var connection) && _rendered < DueFrame(now); n++)
             {
                 if (connection.QueuedFrames >= MaxQueuedFrames) return now + (long)FrameTicks;
-                Stats.AddRenderLateness(now - DueAt(_rendered));
+                Stats.AddRenderLateness(now - DueAt(_rendered), _rendered * FrameSeconds);
                 RenderFrame(connection);
                 Drain();
                 now = Stopwatch.GetTimestamp();
@@ -155,8 +155,10 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
             if (EndStatus == SessionStatus.Running)
             {
                 if (_connection is null || _userPaused) return LiveScheduler.UntilWoken;
-                // Behind (more than a turn's worth due): straight back into the queue, earliest deadline first.
-                return _rendered < DueFrame(now) ? now : NextBurstAt();
+                // Behind (more than a turn's worth due): straight back into the queue, earliest deadline first. A heart-rate
+                // packet not yet heard waits only for the next single frame, not the next burst.
+                if (_rendered < DueFrame(now)) return now;
+                return _pendingCount > 0 ? DueAt(_rendered) : NextBurstAt();
             }
             Drain();
         }

@@ -42,10 +42,15 @@ internal sealed class LiveStats
         if (ms > FrameMaxMs) FrameMaxMs = ms;
     }
 
-    public void AddRenderLateness(long ticks)
+    /// <summary>Session time (s) of the frame behind <see cref="RenderLateMaxMs"/>.</summary>
+    public double RenderLateMaxAtSeconds { get; private set; }
+
+    public void AddRenderLateness(long ticks, double sessionSeconds)
     {
         double ms = ticks * 1000.0 / Stopwatch.Frequency;
-        if (ms > RenderLateMaxMs) RenderLateMaxMs = ms;
+        if (ms <= RenderLateMaxMs) return;
+        RenderLateMaxMs = ms;
+        RenderLateMaxAtSeconds = sessionSeconds;
     }
 
     /// <summary>From the send loop (another thread than the renderer; a resumed socket's loop may briefly overlap the old one).</summary>

@@ -74,6 +74,7 @@ internal sealed class LiveSummary
                 ["cpu_ms_per_audio_s_encode"] = Round(stats.MsPerAudioSecond(stats.EncodeTicks)),
                 ["cpu_ms_per_audio_s_rest"] = Round(stats.MsPerAudioSecond(stats.RestTicks)),
                 ["render_late_ms_max"] = Round(stats.RenderLateMaxMs),
+                ["render_late_max_at_s"] = Round(stats.RenderLateMaxAtSeconds),
                 ["frame_ms_max"] = Round(stats.FrameMaxMs),
                 ["send_wait_ms_max"] = Round(stats.SendWaitMaxMs),
             },
