@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attune.Server.Data;
 
 /// <summary>
-/// The store: Identity tables plus profiles, tinnitus matches, sessions and their events. One
+/// The store: Identity tables plus profiles, tinnitus matches, sessions and their events, and each person's personaliser. One
 /// subclass per provider (<see cref="SqliteAttuneDbContext"/>, <see cref="PostgresAttuneDbContext"/>)
 /// so each provider keeps its own migrations.
 /// </summary>
@@ -18,6 +18,7 @@ public abstract class AttuneDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<TherapySessionRecord> TherapySessions => Set<TherapySessionRecord>();
     public DbSet<SessionEvent> SessionEvents => Set<SessionEvent>();
     public DbSet<ClinicianAssignment> ClinicianAssignments => Set<ClinicianAssignment>();
+    public DbSet<PersonalizerRecord> Personalizers => Set<PersonalizerRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +57,14 @@ public abstract class AttuneDbContext : IdentityDbContext<ApplicationUser>
             e.Property(s => s.Goal).HasConversion<string>().HasMaxLength(16);
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(s => new { s.OwnerId, s.CreatedAt });
+            e.Property(s => s.Preset).HasMaxLength(TherapySessionRecord.MaxPresetLength);
+            e.HasIndex(s => s.EndedAt);
+        });
+
+        builder.Entity<PersonalizerRecord>(e =>
+        {
+            e.HasKey(p => p.UserId);
+            e.HasOne<ApplicationUser>().WithOne().HasForeignKey<PersonalizerRecord>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SessionEvent>(e =>

@@ -15,5 +15,16 @@ public sealed class TherapySessionRecord
     /// <summary>Summary measured at the end (a JSON object); null until the session ends.</summary>
     public string? SummaryJson { get; set; }
 
+    /// <summary>The music preset the personaliser chose for a live session; null for sessions not run live.</summary>
+    public string? Preset { get; set; }
+
+    /// <summary>What the personaliser learned from the session (a JSON object: context, outcome, reward); null until then.</summary>
+    public string? OutcomeJson { get; set; }
+
+    /// <summary>The outcome's reward (<see cref="Attune.Engine.Adaptation.SessionOutcome.Reward"/>), when learned from.</summary>
+    public double? Reward { get; set; }
+
+    public const int MaxPresetLength = 64;
+
     public const int MinPlannedMinutes = 1, MaxPlannedMinutes = 600;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.WebSockets;
 using Attune.Server.Data;
 using Attune.Server.Features.Shared;
@@ -17,6 +18,7 @@ internal static class LiveEndpoints
         services.AddSingleton(LiveOptions.From(configuration));
         services.AddSingleton(_ => new LiveScheduler(Environment.ProcessorCount));
         services.AddSingleton<LiveSessionManager>();
+        services.AddSingleton<LivePersonalizer>();
         return services;
     }
 
@@ -26,8 +28,20 @@ internal static class LiveEndpoints
         return app;
     }
 
-    private static async Task<IResult> Live(Guid id, string? resume, HttpContext http, AttuneDbContext db, LiveSessionManager manager)
+    private static async Task<IResult> Live(Guid id, string? resume, string? local_hour, HttpContext http, AttuneDbContext db,
+        LiveSessionManager manager, LivePersonalizer personalizer)
     {
+        double? localHour = null;
+        if (local_hour is not null)
+        {
+            if (!double.TryParse(local_hour, NumberStyles.Float, CultureInfo.InvariantCulture, out double h) || !(h >= 0 && h < 24))
+            {
+                var errors = new FieldErrors();
+                errors.Add("local_hour", "must be the browser's local hour of the day, within 0–24 (24 excluded)");
+                return errors.ToProblem();
+            }
+            localHour = h;
+        }
         if (!http.WebSockets.IsWebSocketRequest) return Problem(StatusCodes.Status400BadRequest, "This address takes a WebSocket upgrade only.");
         if (!SameOrigin(http.Request)) return Problem(StatusCodes.Status403Forbidden, "The Origin header must be this server's own origin.");
         string userId = http.User.UserId();
@@ -48,7 +62,9 @@ internal static class LiveEndpoints
                 return Problem(StatusCodes.Status409Conflict, $"The session has already run (status {row.Status.ToString().ToLowerInvariant()}); plan a new one.");
             var stored = await db.HearingProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId);
             var profile = (stored ?? new HearingProfile { UserId = userId }).ToTherapyProfile();
-            session = manager.TryStart(row, profile, out string? refusal)!;
+            var choice = await personalizer.ChooseAsync(db, userId, profile, LiveSessionManager.GoalOf(row.Goal), personalizer.HourOf(localHour),
+                LiveSession.SeedOf(id), http.RequestAborted);
+            session = manager.TryStart(row, profile, choice, out string? refusal)!;
             // The row's running status and start time go in the manager's next batch (within Live:FlushSeconds).
             if (session is null)
                 return Problem(manager.TryGet(id, out _) ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable, refusal!);

@@ -11,8 +11,9 @@ internal static class LiveJson
 {
     public static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
-    public static string Ready(Guid id, string codec, string token, bool resumed, double positionSeconds) => new JsonObject
+    public static string Ready(Guid id, string codec, string token, bool resumed, double positionSeconds, LivePersonalizer.Choice? choice) => new JsonObject
     {
+        ["music"] = choice is null ? null : Music(choice),
         ["type"] = "ready",
         ["session_id"] = id,
         ["sample_rate"] = 48_000,
@@ -23,6 +24,14 @@ internal static class LiveJson
         ["resumed"] = resumed,
         ["position_s"] = Math.Round(positionSeconds, 3),
     }.ToJsonString();
+
+    /// <summary>The preset chosen for the session, its description, and the personaliser's plain-words reason.</summary>
+    public static JsonObject Music(LivePersonalizer.Choice choice) => new()
+    {
+        ["preset"] = choice.Preset.Name,
+        ["description"] = choice.Preset.Description,
+        ["why"] = choice.Explanation,
+    };
 
     public static string State(double t, StateEstimate? e, ControllerDecision? decision, MusicalIntent? music,
         double breathingBpm, double volumeDb)

@@ -101,7 +101,7 @@ internal sealed partial class LiveSession
         _ackPlayed = -1;
         connection.Stats = Stats;
         _connection = connection;
-        connection.SendText(LiveJson.Ready(Id, Codec, ResumeToken, resumed, start * FrameSeconds));
+        connection.SendText(LiveJson.Ready(Id, Codec, ResumeToken, resumed, start * FrameSeconds, Choice));
         if (EndStatus != SessionStatus.Running) return;
         if (resumed)
         {

@@ -64,8 +64,9 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     private double _volumeDb;
 
     public LiveSession(Guid id, string ownerId, TherapyProfile profile, Attune.Engine.Adaptation.SessionGoal goal, int minutes,
-        ChoraleNade model, LiveOptions options, TimeProvider clock, LiveScheduler scheduler)
+        ChoraleNade model, LiveOptions options, TimeProvider clock, LiveScheduler scheduler, LivePersonalizer.Choice? choice = null)
     {
+        Choice = choice;
         _scheduler = scheduler;
         Id = id;
         OwnerId = ownerId;
@@ -79,8 +80,9 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         _encoder = new FrameEncoder(opus);
         var settings = new RenderSettings(TherapyMode.Music, profile, minutes, seed: SeedOf(id));
         _pacer = new BreathingPacer();
-        _therapy = SessionFactory.Create(settings, opus ? OutputKind.Lossy : OutputKind.Lossless, _log, model, _pacer, recordEvents: false);
-        _loop = new ClosedLoopSession(profile, goal, _durationSeconds, log: _log, player: _therapy.Music,
+        _therapy = SessionFactory.Create(settings, opus ? OutputKind.Lossy : OutputKind.Lossless, _log, model, _pacer, choice?.Preset,
+            recordEvents: false);
+        _loop = new ClosedLoopSession(profile, goal, _durationSeconds, choice?.Preset, log: _log, player: _therapy.Music,
             decisionIntervalSeconds: options.DecisionIntervalSeconds, audioPacer: _pacer);
         for (int i = 0; i < HistoryFrames; i++)
         {
@@ -94,6 +96,12 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     public string ResumeToken { get; }
     public string Codec => _encoder.Codec;
     public LiveStats Stats { get; } = new();
+
+    /// <summary>The personaliser's choice of music for this session (null: the engine's defaults).</summary>
+    public LivePersonalizer.Choice? Choice { get; }
+
+    /// <summary>What the personaliser learns from the session, set when it has ended.</summary>
+    public SessionOutcome? Outcome { get; private set; }
 
     /// <summary>When the engine started (stored as the row's started_at by the manager's writer).</summary>
     public DateTime StartedAt { get; init; }
@@ -126,7 +134,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         if (_slot is { } slot) _scheduler.Wake(slot);
     }
 
-    private static ulong SeedOf(Guid id)
+    public static ulong SeedOf(Guid id)
     {
         Span<byte> b = stackalloc byte[16];
         id.TryWriteBytes(b);
@@ -288,7 +296,9 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         for (; _logCursor < events.Count; _logCursor++) _unsaved.Enqueue(events[_logCursor]);
         try
         {
+            Outcome = _loop.Outcome();
             Summary = _summary.ToJson(reason, seconds, _loop, _therapy.Pipeline.Safety, Stats);
+            if (Choice is { } choice) Summary["music"] = LiveJson.Music(choice);
         }
         finally
         {

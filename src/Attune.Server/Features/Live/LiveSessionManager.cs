@@ -55,7 +55,7 @@ internal sealed partial class LiveSessionManager : IDisposable
     }
 
     /// <summary>Starts a session's engine, or says why not (too many running; the model missing).</summary>
-    public LiveSession? TryStart(TherapySessionRecord row, TherapyProfile profile, out string? refusal)
+    public LiveSession? TryStart(TherapySessionRecord row, TherapyProfile profile, LivePersonalizer.Choice? choice, out string? refusal)
     {
         ChoraleNade model;
         try
@@ -81,13 +81,8 @@ internal sealed partial class LiveSessionManager : IDisposable
                 refusal = $"The server is running its maximum of {Options.MaxSessions} live sessions; try again later.";
                 return null;
             }
-            var goal = row.Goal switch
-            {
-                Data.SessionGoal.Sleep => Engine.Adaptation.SessionGoal.Sleep,
-                Data.SessionGoal.Background => Engine.Adaptation.SessionGoal.Background,
-                _ => Engine.Adaptation.SessionGoal.Settle,
-            };
-            var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock, _scheduler)
+            var goal = GoalOf(row.Goal);
+            var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock, _scheduler, choice)
             {
                 StartedAt = Clock.GetUtcNow().UtcDateTime,
             };
@@ -99,6 +94,13 @@ internal sealed partial class LiveSessionManager : IDisposable
             return session;
         }
     }
+
+    public static Engine.Adaptation.SessionGoal GoalOf(Data.SessionGoal goal) => goal switch
+    {
+        Data.SessionGoal.Sleep => Engine.Adaptation.SessionGoal.Sleep,
+        Data.SessionGoal.Background => Engine.Adaptation.SessionGoal.Background,
+        _ => Engine.Adaptation.SessionGoal.Settle,
+    };
 
     /// <summary>When a session has ended, hands it to the writer (its last events and its end go in the next batch).</summary>
     private async Task WhenFinishedAsync(LiveSession session)
@@ -147,8 +149,8 @@ internal sealed partial class LiveSessionManager : IDisposable
     }
 
     /// <summary>
-    /// All sessions' unsaved lines, the new sessions' start (status running, started-at) and the ended sessions' rows, in
-    /// one SaveChanges (one transaction).
+    /// All sessions' unsaved lines, the new sessions' start (status running, started-at, preset) and the ended sessions'
+    /// rows with what the personaliser learned from them, in one SaveChanges (one transaction).
     /// </summary>
     private async Task WriteAsync(List<LiveSession> ended)
     {
@@ -167,13 +169,16 @@ internal sealed partial class LiveSessionManager : IDisposable
                 var row = rows[session.Id];
                 row.Status = SessionStatus.Running;
                 row.StartedAt = session.StartedAt;
+                row.Preset = session.Choice?.Preset.Name;
             }
+            var learners = new Dictionary<string, PersonalizerRecord>(StringComparer.Ordinal);
             foreach (var session in ended)
             {
                 var row = rows[session.Id];
                 row.Status = session.EndStatus;
                 row.EndedAt = Clock.GetUtcNow().UtcDateTime;
                 row.SummaryJson = session.Summary?.ToJsonString();
+                await LivePersonalizer.LearnAsync(db, learners, session, row, row.EndedAt.Value);
             }
         }
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync();

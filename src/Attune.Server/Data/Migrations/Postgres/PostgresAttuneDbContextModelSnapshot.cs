@@ -154,6 +154,26 @@ namespace Attune.Server.Data.Migrations.Postgres
                     b.ToTable("HearingProfiles");
                 });
 
+            modelBuilder.Entity("Attune.Server.Data.PersonalizerRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Personalizers");
+                });
+
             modelBuilder.Entity("Attune.Server.Data.SessionEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -206,12 +226,22 @@ namespace Attune.Server.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("OutcomeJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("PlannedMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Preset")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("Reward")
+                        .HasColumnType("double precision");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -225,6 +255,8 @@ namespace Attune.Server.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 
@@ -421,6 +453,15 @@ namespace Attune.Server.Data.Migrations.Postgres
                     b.HasOne("Attune.Server.Data.ApplicationUser", null)
                         .WithOne("HearingProfile")
                         .HasForeignKey("Attune.Server.Data.HearingProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attune.Server.Data.PersonalizerRecord", b =>
+                {
+                    b.HasOne("Attune.Server.Data.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("Attune.Server.Data.PersonalizerRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -149,6 +149,26 @@ namespace Attune.Server.Data.Migrations.Sqlite
                     b.ToTable("HearingProfiles");
                 });
 
+            modelBuilder.Entity("Attune.Server.Data.PersonalizerRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("Personalizers");
+                });
+
             modelBuilder.Entity("Attune.Server.Data.SessionEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -199,12 +219,22 @@ namespace Attune.Server.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutcomeJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlannedMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Preset")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Reward")
+                        .HasColumnType("REAL");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
@@ -218,6 +248,8 @@ namespace Attune.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 
@@ -410,6 +442,15 @@ namespace Attune.Server.Data.Migrations.Sqlite
                     b.HasOne("Attune.Server.Data.ApplicationUser", null)
                         .WithOne("HearingProfile")
                         .HasForeignKey("Attune.Server.Data.HearingProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Attune.Server.Data.PersonalizerRecord", b =>
+                {
+                    b.HasOne("Attune.Server.Data.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("Attune.Server.Data.PersonalizerRecord", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -25,7 +25,10 @@ export class LiveSocket {
 
   connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const query = this.resumeToken ? `?resume=${encodeURIComponent(this.resumeToken)}` : '';
+    // The local hour lets the personaliser learn what suits this time of day.
+    const now = new Date();
+    const hour = (now.getHours() + now.getMinutes() / 60).toFixed(2);
+    const query = this.resumeToken ? `?resume=${encodeURIComponent(this.resumeToken)}` : `?local_hour=${hour}`;
     const ws = new WebSocket(`${scheme}//${location.host}/api/sessions/${this.sessionId}/live${query}`);
     ws.binaryType = 'arraybuffer';
     this.#ws = ws;

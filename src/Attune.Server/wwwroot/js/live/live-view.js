@@ -87,6 +87,7 @@ function onMessage(m) {
     case 'ready':
       hooks.readies.push(m);
       say($('live-state'), m.resumed ? 'Reconnected — the music carries on.' : 'Connected. The music starts in a moment.', false);
+      if (m.music) $('live-music').textContent = `Today’s music: ${m.music.description}. ${m.music.why}`;
       if (!m.resumed) send({ type: 'report', scale: 'distress', value: Number($('live-distress-before').value) });
       break;
     case 'state':
