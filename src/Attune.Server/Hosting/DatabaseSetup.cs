@@ -30,12 +30,15 @@ internal static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Brings the schema up to date and makes sure every role exists.</summary>
+    /// <summary>Brings the schema up to date, marks sessions cut off by a crash as abandoned, and makes sure every role exists.</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AttuneDbContext>();
         await db.Database.MigrateAsync().ConfigureAwait(false);
+        // Live sessions live in this process only: one still marked running was cut off by a crash or a kill.
+        await db.TherapySessions.Where(s => s.Status == SessionStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Abandoned)).ConfigureAwait(false);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (string role in Roles.All)
         {

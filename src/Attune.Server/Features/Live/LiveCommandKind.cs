@@ -16,4 +16,6 @@ internal enum LiveCommandKind
     Attach,
     Detach,
     Abandon,
+    /// <summary>The server is shutting down: end now (abandoned, reason server_stopped), without the fade.</summary>
+    ServerStop,
 }

@@ -18,6 +18,7 @@ internal static class LiveEndpoints
         services.AddSingleton(LiveOptions.From(configuration));
         services.AddSingleton(_ => new LiveScheduler(Environment.ProcessorCount));
         services.AddSingleton<LiveSessionManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveSessionManager>());
         services.AddSingleton<LivePersonalizer>();
         return services;
     }

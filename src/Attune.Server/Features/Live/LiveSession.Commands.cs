@@ -75,6 +75,10 @@ internal sealed partial class LiveSession
             case LiveCommandKind.Detach:
                 Detach(c.Connection!);
                 break;
+            case LiveCommandKind.ServerStop:
+                _serverStopping = true;
+                EndStatus = SessionStatus.Abandoned;
+                break;
             case LiveCommandKind.Abandon:
                 if (_connection is null) EndStatus = SessionStatus.Abandoned;
                 break;

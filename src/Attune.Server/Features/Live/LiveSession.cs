@@ -60,7 +60,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     private ITimer? _abandonTimer;
     private int _pendingCount, _logCursor;
     private long _rendered, _sentUpTo, _ackPlayed = -1, _epochTicks, _epochFrame;
-    private bool _userPaused, _pausing, _ending, _fadeInNext;
+    private bool _userPaused, _pausing, _ending, _fadeInNext, _serverStopping;
     private double _volumeDb;
 
     public LiveSession(Guid id, string ownerId, TherapyProfile profile, Attune.Engine.Adaptation.SessionGoal goal, int minutes,
@@ -290,7 +290,8 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     {
         _abandonTimer?.Dispose();
         double seconds = _rendered * FrameSeconds;
-        string reason = EndStatus == SessionStatus.Abandoned ? "abandoned" : seconds >= _durationSeconds - 0.5 ? "completed" : "stopped";
+        string reason = _serverStopping ? "server_stopped"
+            : EndStatus == SessionStatus.Abandoned ? "abandoned" : seconds >= _durationSeconds - 0.5 ? "completed" : "stopped";
         _log.Write(seconds, "session", "end", EventField.Of("reason", reason), EventField.Of("frames", _rendered));
         var events = _log.Events;
         for (; _logCursor < events.Count; _logCursor++) _unsaved.Enqueue(events[_logCursor]);

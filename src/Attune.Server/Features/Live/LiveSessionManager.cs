@@ -11,7 +11,7 @@ namespace Attune.Server.Features.Live;
 /// Owns the running live sessions by id: loads the chorale model once, limits how many run at once, stores
 /// every session's event log every few seconds (one writer, one transaction for all) and, at each end, its status and summary.
 /// </summary>
-internal sealed partial class LiveSessionManager : IDisposable
+internal sealed partial class LiveSessionManager : IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<Guid, LiveSession> _sessions = new();
     private readonly Lock _startLock = new();
@@ -210,6 +210,25 @@ internal sealed partial class LiveSessionManager : IDisposable
         }
         _sessions.TryRemove(session.Id, out _);
         session.Dispose();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Host stopping: every running session ends at once (abandoned, reason server_stopped; no learning from it), its
+    /// socket gets the summary, and the writer stores the last events and the ends before the host goes on stopping.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var session in _sessions.Values) session.Enqueue(new LiveCommand(LiveCommandKind.ServerStop));
+        try
+        {
+            while (!_sessions.IsEmpty) await Task.Delay(20, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout passed; what is not stored yet is lost, and the next start marks it abandoned.
+        }
     }
 
     public void Dispose()
