@@ -22,6 +22,9 @@ public sealed class LiveSessionTests(WebAppFixture app)
         await WaitAsync(page, "() => window.attuneLive.playedFrames > 0 && window.attuneLive.levelDbfs > -90",
             "no audible playback (played_frames > 0, level_dbfs > -90)");
         Assert.False(await page.EvaluateAsync<bool>("() => window.attuneLive.readies[0].resumed"));
+        // The personaliser's choice is shown in plain words; the page sent its local hour to make it.
+        await Expect(page.Locator("#live-music")).ToContainTextAsync("Today’s music:");
+        await Expect(page.Locator("#live-music")).ToContainTextAsync("no sessions recorded yet");
         await WaitAsync(page, "() => window.attuneLive.states.length >= 1", "no 'state' message");
 
         // A racing heart through the same path a Bluetooth strap uses: 110 bpm, one RR interval a beat (flags 0x16: contact, RR present).
