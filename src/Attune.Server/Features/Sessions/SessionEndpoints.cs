@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Attune.Server.Data;
 using Attune.Server.Features.Shared;
@@ -59,11 +60,27 @@ internal static class SessionEndpoints
         return row is null ? ApiProblems.NotFound("session") : TypedResults.Ok(ToResponse(row));
     }
 
-    private static async Task<Results<Ok<SessionEventDto[]>, ProblemHttpResult>> ListEvents(Guid id, HttpContext http, AttuneDbContext db)
+    /// <summary>Most events one page returns (a ten-hour session at 1 Hz holds 36,000 estimates alone).</summary>
+    public const int MaxEventPage = 10_000;
+
+    /// <summary>
+    /// The session's events in time order, a page at a time: <c>offset</c> (≥ 0, default 0) and <c>limit</c>
+    /// (1–10,000, default 10,000); the response's <c>X-Total-Count</c> header gives how many there are in all.
+    /// </summary>
+    private static async Task<Results<Ok<SessionEventDto[]>, ValidationProblem, ProblemHttpResult>> ListEvents(Guid id, HttpContext http,
+        AttuneDbContext db, string? offset = null, string? limit = null)
     {
         if (await Owned(db, id, http.User.UserId()) is null) return ApiProblems.NotFound("session");
-        var rows = await db.SessionEvents.AsNoTracking().Where(e => e.SessionId == id)
-            .OrderBy(e => e.TimeSeconds).ThenBy(e => e.Id).ToListAsync();
+        var errors = new FieldErrors();
+        int skip = 0, take = MaxEventPage;
+        if (offset is not null && !(int.TryParse(offset, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
+            errors.Add("offset", "must be a whole number ≥ 0");
+        if (limit is not null && !(int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) && take >= 1 && take <= MaxEventPage))
+            errors.Add("limit", $"must be a whole number within 1–{MaxEventPage}");
+        if (errors.Any) return errors.ToProblem();
+        var events = db.SessionEvents.AsNoTracking().Where(e => e.SessionId == id);
+        http.Response.Headers["X-Total-Count"] = (await events.CountAsync()).ToString(CultureInfo.InvariantCulture);
+        var rows = await events.OrderBy(e => e.TimeSeconds).ThenBy(e => e.Id).Skip(skip).Take(take).ToListAsync();
         return TypedResults.Ok(rows.Select(e =>
         {
             using var data = JsonDocument.Parse(e.DataJson);

@@ -64,6 +64,35 @@ public abstract class SessionEndpointsTests(AttuneAppFactory factory)
     }
 
     [Fact]
+    public async Task Events_come_a_page_at_a_time_with_the_total_in_a_header()
+    {
+        using var client = factory.NewClient();
+        Guid id = await NewSessionAsync(client);
+        var batch = new { events = Enumerable.Range(0, 7).Select(i => new { t = 6.0 - i, stage = "sensing", kind = "estimate" }).ToArray() };
+        Assert.Equal(7, (await Api.ReadJsonAsync(await client.PostAsJsonAsync($"/api/sessions/{id}/events", batch, Ct))).GetProperty("stored").GetInt32());
+
+        var page = await client.GetAsync($"/api/sessions/{id}/events?offset=2&limit=3", Ct);
+        Assert.Equal("7", Assert.Single(page.Headers.GetValues("X-Total-Count")));
+        var times = (await Api.ReadJsonAsync(page)).EnumerateArray().Select(e => e.GetProperty("t").GetDouble()).ToArray();
+        Assert.Equal([2.0, 3.0, 4.0], times);
+        var last = await Api.ReadJsonAsync(await client.GetAsync($"/api/sessions/{id}/events?offset=6&limit=3", Ct));
+        Assert.Equal(6.0, Assert.Single(last.EnumerateArray()).GetProperty("t").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit", "must be a whole number within 1–10000")]
+    [InlineData("limit=10001", "limit", "must be a whole number within 1–10000")]
+    [InlineData("limit=abc", "limit", "must be a whole number within 1–10000")]
+    [InlineData("offset=-1", "offset", "must be a whole number ≥ 0")]
+    public async Task A_bad_page_is_a_problem_naming_the_field(string query, string field, string message)
+    {
+        using var client = factory.NewClient();
+        Guid id = await NewSessionAsync(client);
+        var problem = await Api.ProblemAsync(await client.GetAsync($"/api/sessions/{id}/events?{query}", Ct), HttpStatusCode.BadRequest);
+        Assert.Contains(message, Api.ErrorsFor(problem, field));
+    }
+
+    [Fact]
     public async Task The_engines_event_log_can_be_posted_as_it_is_written()
     {
         using var client = factory.NewClient();
