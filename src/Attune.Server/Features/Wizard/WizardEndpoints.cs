@@ -133,7 +133,8 @@ internal static class WizardEndpoints
     private static FileContentHttpResult Wav(HttpContext http, StereoClip clip)
     {
         using var stream = new MemoryStream();
-        using (var writer = new WavFileWriter(stream, WavSampleFormat.Pcm16)) writer.Write(clip.Left, clip.Right);
+        // 32-bit float: the reference sits ≈ 53 dB below full scale, so a −60 dB step (≈ −113 dBFS) is below 16-bit's floor.
+        using (var writer = new WavFileWriter(stream, WavSampleFormat.Float32)) writer.Write(clip.Left, clip.Right);
         // Every clip depends on the profile at the time of the request: never replay a stale one.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(stream.ToArray(), "audio/wav");

@@ -38,18 +38,29 @@ public sealed class WizardEndpointsTests(SqliteAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Tone_is_a_pcm16_48_kHz_stereo_wav_of_the_requested_length_and_level()
+    public async Task Tone_is_a_float_48_kHz_stereo_wav_of_the_requested_length_and_level()
     {
         using var client = await SignedInAsync();
         var wav = await WavAsync(await client.GetAsync("/api/wizard/tone?hz=1000&level_db=-10&ms=500", Ct));
         Assert.Equal(48_000, wav.SampleRate);
-        Assert.Equal(16, wav.BitsPerSample);
-        Assert.False(wav.IsFloat);
+        Assert.Equal(32, wav.BitsPerSample);
+        Assert.True(wav.IsFloat);
         Assert.Equal(2, wav.Channels.Length);
         Assert.Equal(24_000, wav.FrameCount);
         double expected = FittingLevels.LevelDbfs(TherapyProfile.Default, -10);
         Assert.Equal(expected, RmsDb(wav.Channels[0], 2400), 0.5);
         Assert.Equal(expected, RmsDb(wav.Channels[1], 2400), 0.5);
+    }
+
+    [Fact]
+    public async Task The_quietest_step_keeps_its_level_far_below_the_16_bit_floor()
+    {
+        using var client = await SignedInAsync();
+        // −60 dB below the reference is ≈ −113 dBFS: 16-bit samples would hold only dither there.
+        var wav = await WavAsync(await client.GetAsync("/api/wizard/tone?hz=1000&level_db=-60&ms=500", Ct));
+        double expected = FittingLevels.LevelDbfs(TherapyProfile.Default, -60);
+        Assert.True(expected < -100, $"{expected:0.0} dBFS");
+        Assert.Equal(expected, RmsDb(wav.Channels[0], 2400), 0.5);
     }
 
     [Fact]
