@@ -77,6 +77,7 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         _token = Encoding.ASCII.GetBytes(ResumeToken);
         // Lossy coding would refill the notch, so notched sessions always go out as pcm16.
         bool opus = profile.TinnitusHz is null;
+        Cost = LiveSessionManager.CostOf(profile);
         _encoder = new FrameEncoder(opus);
         var settings = new RenderSettings(TherapyMode.Music, profile, minutes, seed: SeedOf(id));
         _pacer = new BreathingPacer();
@@ -96,6 +97,9 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     public string ResumeToken { get; }
     public string Codec => _encoder.Codec;
     public LiveStats Stats { get; } = new();
+
+    /// <summary>Render load in pcm16 sessions (<see cref="LiveSessionManager.CostOf"/>).</summary>
+    public double Cost { get; }
 
     /// <summary>The personaliser's choice of music for this session (null: the engine's defaults).</summary>
     public LivePersonalizer.Choice? Choice { get; }

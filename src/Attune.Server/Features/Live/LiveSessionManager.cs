@@ -81,6 +81,13 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
                 refusal = $"The server is running its maximum of {Options.MaxSessions} live sessions; try again later.";
                 return null;
             }
+            double cost = CostOf(profile);
+            double load = _sessions.Values.Sum(s => s.Cost);
+            if (load + cost > Options.MaxLoad)
+            {
+                refusal = $"The server is at its capacity ({load:0.#} of {Options.MaxLoad:0.#} pcm16-session units in use, this session needs {cost:0.#}); try again later.";
+                return null;
+            }
             var goal = GoalOf(row.Goal);
             var session = new LiveSession(row.Id, row.OwnerId, profile, goal, row.PlannedMinutes, model, Options, Clock, _scheduler, choice)
             {
@@ -94,6 +101,9 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
             return session;
         }
     }
+
+    /// <summary>A session's render load in pcm16 sessions: notched sessions go out as pcm16, the others as Opus.</summary>
+    public static double CostOf(TherapyProfile profile) => profile.TinnitusHz is null ? LiveOptions.OpusSessionCost : 1;
 
     public static Engine.Adaptation.SessionGoal GoalOf(Data.SessionGoal goal) => goal switch
     {
@@ -203,12 +213,13 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
     /// <summary>After its end is stored (or failed to be): the socket gets the summary, and the session is gone.</summary>
     private void Close(LiveSession session)
     {
+        // Gone from the running set first: whoever reads "ended" may start the next session at once.
+        _sessions.TryRemove(session.Id, out _);
         if (session.Connection is { } connection)
         {
             connection.SendText(LiveJson.Ended(session.Summary ?? []));
             connection.Complete();
         }
-        _sessions.TryRemove(session.Id, out _);
         session.Dispose();
     }
 

@@ -20,6 +20,9 @@ public class LiveAppFactory : AttuneAppFactory
 
     protected virtual double ResumeWindowSeconds => 60;
 
+    /// <summary>Live:MaxLoad, or null for the default (55 pcm16 sessions per core).</summary>
+    protected virtual double? MaxLoad => null;
+
     public override string Provider => "sqlite";
     public override string? UnavailableReason => null;
     protected override string ConnectionString => $"Data Source={Path.Combine(_folder, "attune.db")}";
@@ -31,6 +34,7 @@ public class LiveAppFactory : AttuneAppFactory
         builder.UseSetting("Live:DecisionIntervalSeconds", "1");
         builder.UseSetting("Live:FlushSeconds", "0.5");
         builder.UseSetting("Live:ResumeWindowSeconds", ResumeWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (MaxLoad is double load) builder.UseSetting("Live:MaxLoad", load.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A registered patient's client (cookie sent by hand, so the WebSocket client can send it too).</summary>
