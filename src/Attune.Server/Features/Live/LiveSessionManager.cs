@@ -22,6 +22,7 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
     private readonly LiveScheduler _scheduler;
     private readonly Channel<LiveSession> _ended = Channel.CreateUnbounded<LiveSession>();
     private Task? _writer;
+    private int _disposed;
 
     public LiveSessionManager(LiveOptions options, TimeProvider clock, LiveScheduler scheduler, IServiceScopeFactory scopes,
         ILogger<LiveSessionManager> logger)
@@ -242,8 +243,10 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Idempotent: the container disposes this once as itself and once as the hosted service it also is.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stopping.Cancel();
         _stopping.Dispose();
     }
