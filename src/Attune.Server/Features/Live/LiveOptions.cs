@@ -6,7 +6,7 @@ internal sealed record LiveOptions
     public const int DefaultMaxSessions = 1000;
 
     /// <summary>
-    /// Measured capacity of one core in pcm16 sessions: on two cores 100 and 112 ran clean on repeat and 125 only once
+    /// Measured capacity of one core in pcm16 sessions: on two cores 100 and 112 ran clean and 125 only once of twice
     /// (README, "The web app"), so 55 per core by default.
     /// </summary>
     public const double DefaultLoadPerCore = 55;
