@@ -23,6 +23,8 @@ builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLiveSessions(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddRazorComponents();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
@@ -41,7 +43,9 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseWebSockets();
+app.MapRazorComponents<Attune.Server.Components.App>();
 app.MapAccount().MapProfile().MapSessions();
 app.MapLive();
 app.MapMedia();

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Attune.Web.Tests;
 
-/// <summary>The landing page and the profile form (index.html, js/account.js, js/profile.js).</summary>
+/// <summary>The landing page (Components/Pages/Home.razor) and the profile form (js/profile.js).</summary>
 public sealed class AccountAndProfileTests(WebAppFixture app)
 {
     [Fact]
@@ -44,5 +44,39 @@ public sealed class AccountAndProfileTests(WebAppFixture app)
         await Expect(page.Locator("input[name=excludedSoundClasses][value=PercussiveClicky]")).ToBeCheckedAsync();
         await Expect(page.Locator("input[name=excludedSoundClasses][value=WaterLike]")).ToBeCheckedAsync();
         await Expect(page.Locator("input[name=excludedSoundClasses][value=Metallic]")).Not.ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task The_landing_page_shows_each_bad_field_beside_it_and_a_wrong_password_in_words_then_knows_who_is_signed_in()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        string email = Person.NewEmail();
+        await page.FillAsync("#register-email", "not-an-email");
+        await page.FillAsync("#register-password", "short");
+        await page.ClickAsync("#register button[type=submit]");
+        await Expect(page.Locator("#register-email-error")).ToContainTextAsync("must be an email address");
+        await Expect(page.Locator("#register-password-error")).ToContainTextAsync("10–256 characters");
+        await Expect(page.Locator("#register-password")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#status")).ToHaveClassAsync("error");
+        // The typed email stays; the password does not.
+        await Expect(page.Locator("#register-email")).ToHaveValueAsync("not-an-email");
+        await Expect(page.Locator("#register-password")).ToHaveValueAsync("");
+
+        await page.FillAsync("#register-email", email);
+        await page.FillAsync("#register-password", Person.Password);
+        await page.ClickAsync("#register button[type=submit]");
+        await page.WaitForURLAsync("**/app.html");
+
+        // Back on the landing page while signed in: it says who, and signs out with its own button.
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#who")).ToHaveTextAsync(email);
+        await page.ClickAsync("#logout");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Signed out.");
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", "a-wrong-but-long-password");
+        await page.ClickAsync("#login button[type=submit]");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("The email or password is wrong.");
+        await Expect(page.Locator("#signed-out")).ToBeVisibleAsync();
     }
 }
