@@ -5,7 +5,7 @@ namespace Attune.Testing;
 /// <summary>
 /// Runs the built server (dotnet Attune.Server.dll beside the caller) on a free loopback port with its own SQLite
 /// file in a temp folder, as a person would, and reads its address from the start-up line. Shared, as a linked
-/// source file, by the browser tests and the live load test.
+/// source file, by the browser tests, the server's start-up tests (<see cref="StartInfo"/>) and the live load test.
 /// </summary>
 internal sealed class AttuneServerProcess : IAsyncDisposable
 {
@@ -18,26 +18,35 @@ internal sealed class AttuneServerProcess : IAsyncDisposable
     private AttuneServerProcess(IReadOnlyDictionary<string, string>? environment)
     {
         Directory.CreateDirectory(_folder);
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Attune.Server.dll"));
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add("http://127.0.0.1:0");
-        psi.Environment["ConnectionStrings__Attune"] = $"Data Source={Path.Combine(_folder, "attune.db")}";
+        var psi = StartInfo(_folder, Path.Combine(_folder, "attune.db"), ["--urls", "http://127.0.0.1:0"]);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
-        psi.Environment.Remove("ASPNETCORE_URLS");
-        psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
         _process = new Process { StartInfo = psi };
         _process.OutputDataReceived += (_, e) => Read(e.Data);
         _process.ErrorDataReceived += (_, e) => Read(e.Data);
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+    }
+
+    /// <summary>
+    /// How the built server is started, output redirected: in <paramref name="folder"/>, with its SQLite file at
+    /// <paramref name="databasePath"/> and no listen address from the environment (only what <paramref name="args"/> say).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string folder, string databasePath, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Attune.Server.dll"));
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__Attune"] = $"Data Source={databasePath}";
+        psi.Environment.Remove("ASPNETCORE_URLS");
+        psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        return psi;
     }
 
     /// <summary>The server's address, e.g. http://localhost:41234.</summary>

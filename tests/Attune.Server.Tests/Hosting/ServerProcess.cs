@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using Attune.Testing;
 
 namespace Attune.Server.Tests.Hosting;
 
-/// <summary>Runs the built server as its own process (dotnet Attune.Server.dll) in a temp folder, to test what a person sees.</summary>
+/// <summary>Runs the built server as its own process (dotnet Attune.Server.dll) in a temp folder with raw access to its output, to test what a person sees.</summary>
 internal sealed class ServerProcess : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "attune-server-process", Guid.NewGuid().ToString("N"));
@@ -10,19 +11,8 @@ internal sealed class ServerProcess : IDisposable
     public ServerProcess(params string[] args)
     {
         Directory.CreateDirectory(_folder);
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Attune.Server.dll"));
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment["ConnectionStrings__Attune"] = $"Data Source={Path.Combine(_folder, "data", "attune.db")}";
-        psi.Environment.Remove("ASPNETCORE_URLS");
-        psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
-        Process = Process.Start(psi)!;
+        // The default place under the content root, so the tests see where a fresh start puts the database.
+        Process = Process.Start(AttuneServerProcess.StartInfo(_folder, Path.Combine(_folder, "data", "attune.db"), args))!;
     }
 
     public Process Process { get; }
