@@ -64,4 +64,18 @@ public static class PresetCatalog
             if (profile.Allows(preset.Classes) && (!needsNotch || preset.NotchCompatible)) allowed.Add(preset);
         return allowed;
     }
+
+    /// <summary>
+    /// The presets the personaliser may choose from for <paramref name="profile"/>: those <see cref="For(TherapyProfile, IEnumerable{MusicPreset})"/>
+    /// allows that <paramref name="state"/> has not ruled out; when none is left, those that only avoid the profile's
+    /// excluded classes; when none of those either, all of <paramref name="presets"/> (the player still silences an
+    /// excluded class). Never empty for a non-empty catalogue.
+    /// </summary>
+    public static IReadOnlyList<MusicPreset> Offerable(TherapyProfile profile, PersonalizerState state, IReadOnlyList<MusicPreset> presets)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var allowed = For(profile, presets).Where(state.Allows).ToList();
+        if (allowed.Count == 0) allowed = presets.Where(m => profile.Allows(m.Classes)).ToList();
+        return allowed.Count > 0 ? allowed : presets;
+    }
 }

@@ -107,7 +107,7 @@ public static class SimulationRunner
             patient.BeginSession();
             double hour = (8 + 5 * k) % 24;
             var context = PersonalizerContext.For(profile, SessionGoal.Settle, hour, (patient.SamArousal() - 1) / 8.0);
-            var allowed = Allowed(profile, catalog, personalizer.State);
+            var allowed = PresetCatalog.Offerable(profile, personalizer.State, catalog);
             MusicPreset preset = policy switch
             {
                 SimulationPolicy.Adaptive => personalizer.Choose(context, allowed, random).Preset,
@@ -206,13 +206,6 @@ public static class SimulationRunner
             if (t >= 60 && tracker.Sample(t + 1) is { } s) samples.Add(s);
         }
         return PersonalBaseline.Fit(samples);
-    }
-
-    private static IReadOnlyList<MusicPreset> Allowed(TherapyProfile profile, IReadOnlyList<MusicPreset> catalog, PersonalizerState state)
-    {
-        var allowed = PresetCatalog.For(profile, catalog).Where(state.Allows).ToList();
-        if (allowed.Count == 0) allowed = catalog.Where(m => profile.Allows(m.Classes)).ToList();
-        return allowed.Count > 0 ? allowed : catalog;
     }
 
     private static int IndexOf(IReadOnlyList<MusicPreset> catalog, MusicPreset preset)

@@ -68,4 +68,33 @@ public class PresetCatalogTests
         var profile = new TherapyProfile(Conditions.Tinnitus | Conditions.Misophonia, tinnitusHz: 6000, excludedClasses: SoundClass.WaterLike);
         Assert.Empty(PresetCatalog.For(profile));
     }
+
+    [Fact]
+    public void Offerable_leaves_out_what_the_person_ruled_out_then_relaxes_the_notch_then_offers_all()
+    {
+        var state = PersonalizerState.Flat();
+        state.ExcludeSoundClass(SoundClass.Metallic);
+        var offered = PresetCatalog.Offerable(TherapyProfile.Default, state, All);
+        Assert.NotEmpty(offered);
+        Assert.DoesNotContain(offered, p => p.LeadInstrument == InstrumentKind.Chimes);
+        Assert.Equal(PresetCatalog.For(TherapyProfile.Default).Count(state.Allows), offered.Count);
+
+        // Tinnitus with water excluded: no notch-compatible preset is left, so the wind presets (no water) are offered.
+        var noWater = new TherapyProfile(Conditions.Tinnitus | Conditions.Misophonia, tinnitusHz: 6000, excludedClasses: SoundClass.WaterLike);
+        var relaxed = PresetCatalog.Offerable(noWater, PersonalizerState.Flat(), All);
+        Assert.NotEmpty(relaxed);
+        Assert.All(relaxed, p => Assert.Equal(InstrumentKind.Wind, p.Texture));
+
+        // The person's own exclusions give way before the profile's: water ruled out by the person and wind by the
+        // profile leave nothing, so the presets the profile allows are offered.
+        var person = PersonalizerState.Flat();
+        person.ExcludeSoundClass(SoundClass.WaterLike);
+        var fallback = PresetCatalog.Offerable(new TherapyProfile(Conditions.Misophonia, excludedClasses: SoundClass.Breathy), person, All);
+        Assert.Equal(PresetCatalog.For(new TherapyProfile(Conditions.Misophonia, excludedClasses: SoundClass.Breathy)), fallback);
+
+        // Nothing avoids every class the profile excludes: the whole catalogue, never nothing.
+        var last = PresetCatalog.Offerable(new TherapyProfile(Conditions.Misophonia, excludedClasses: SoundClass.WaterLike | SoundClass.Breathy),
+            PersonalizerState.Flat(), All);
+        Assert.Equal(All, last);
+    }
 }

@@ -38,16 +38,8 @@ internal sealed class LivePersonalizer(TimeProvider clock)
         var state = stored is not null ? PersonalizerState.FromJson(stored.StateJson) : PersonalizerState.FromJson(await PriorJsonAsync(db, ct));
         var personalizer = new Personalizer(state);
         var context = PersonalizerContext.For(profile, goal, localHour, 0.5);
-        var preset = personalizer.Choose(context, Allowed(profile, state), new SeededRandom(seed)).Preset;
+        var preset = personalizer.Choose(context, PresetCatalog.Offerable(profile, state, PresetCatalog.Default), new SeededRandom(seed)).Preset;
         return new Choice(context, preset, personalizer.Explain(context), state.ToJson());
-    }
-
-    /// <summary>Presets the profile allows and the person has not ruled out; never empty.</summary>
-    private static List<MusicPreset> Allowed(TherapyProfile profile, PersonalizerState state)
-    {
-        var allowed = PresetCatalog.For(profile).Where(state.Allows).ToList();
-        if (allowed.Count == 0) allowed = [.. PresetCatalog.For(profile)];
-        return allowed.Count > 0 ? allowed : [.. PresetCatalog.Default];
     }
 
     /// <summary>The population prior as JSON: fitted to this server's stored outcomes, flat while there are too few.</summary>
