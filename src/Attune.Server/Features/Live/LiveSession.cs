@@ -75,9 +75,8 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
         _durationSeconds = minutes * 60.0;
         ResumeToken = RandomNumberGenerator.GetHexString(32, lowercase: true);
         _token = Encoding.ASCII.GetBytes(ResumeToken);
-        // Lossy coding would refill the notch, so notched sessions always go out as pcm16.
-        bool opus = profile.TinnitusHz is null;
-        Cost = LiveSessionManager.CostOf(profile);
+        bool opus = UsesOpus(profile);
+        Cost = CostOf(profile);
         _encoder = new FrameEncoder(opus);
         var settings = new RenderSettings(TherapyMode.Music, profile, minutes, seed: SeedOf(id));
         _pacer = new BreathingPacer();
@@ -98,7 +97,13 @@ internal sealed partial class LiveSession : ILiveWork, IDisposable
     public string Codec => _encoder.Codec;
     public LiveStats Stats { get; } = new();
 
-    /// <summary>Render load in pcm16 sessions (<see cref="LiveSessionManager.CostOf"/>).</summary>
+    /// <summary>Lossy coding would refill the notch, so only sessions without one (no tinnitus frequency) go out as Opus.</summary>
+    public static bool UsesOpus(TherapyProfile profile) => profile.TinnitusHz is null;
+
+    /// <summary>A session's render load in pcm16 sessions: an Opus session costs <see cref="LiveOptions.OpusSessionCost"/>.</summary>
+    public static double CostOf(TherapyProfile profile) => UsesOpus(profile) ? LiveOptions.OpusSessionCost : 1;
+
+    /// <summary>Render load in pcm16 sessions (<see cref="CostOf"/>).</summary>
     public double Cost { get; }
 
     /// <summary>The personaliser's choice of music for this session (null: the engine's defaults).</summary>

@@ -82,7 +82,7 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
                 refusal = $"The server is running its maximum of {Options.MaxSessions} live sessions; try again later.";
                 return null;
             }
-            double cost = CostOf(profile);
+            double cost = LiveSession.CostOf(profile);
             double load = _sessions.Values.Sum(s => s.Cost);
             if (load + cost > Options.MaxLoad)
             {
@@ -102,9 +102,6 @@ internal sealed partial class LiveSessionManager : IHostedService, IDisposable
             return session;
         }
     }
-
-    /// <summary>A session's render load in pcm16 sessions: notched sessions go out as pcm16, the others as Opus.</summary>
-    public static double CostOf(TherapyProfile profile) => profile.TinnitusHz is null ? LiveOptions.OpusSessionCost : 1;
 
     public static Engine.Adaptation.SessionGoal GoalOf(Data.SessionGoal goal) => goal switch
     {
