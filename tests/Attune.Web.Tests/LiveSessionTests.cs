@@ -7,6 +7,8 @@ namespace Attune.Web.Tests;
 /// <summary>A live session end to end: the WebSocket, the worklet's playback, heart rate, a dropped connection, the summary (js/live/*).</summary>
 public sealed class LiveSessionTests(WebAppFixture app)
 {
+    private static readonly string[] TinnitusOnly = ["tinnitus"];
+
     [Fact]
     public async Task Live_session_plays_adapts_to_heart_rate_resumes_after_a_drop_and_ends_with_a_summary()
     {
@@ -22,6 +24,8 @@ public sealed class LiveSessionTests(WebAppFixture app)
         await WaitAsync(page, "() => window.attuneLive.playedFrames > 0 && window.attuneLive.levelDbfs > -90",
             "no audible playback (played_frames > 0, level_dbfs > -90)");
         Assert.False(await page.EvaluateAsync<bool>("() => window.attuneLive.readies[0].resumed"));
+        // No tinnitus frequency in this profile, so the frames came as Opus and WebCodecs decoded them.
+        Assert.Equal("opus", await page.EvaluateAsync<string>("() => window.attuneLive.readies[0].codec"));
         // The personaliser's choice is shown in plain words; the page sent its local hour to make it.
         await Expect(page.Locator("#live-music")).ToContainTextAsync("Today’s music:");
         await Expect(page.Locator("#live-music")).ToContainTextAsync("no sessions recorded yet");
@@ -51,6 +55,26 @@ public sealed class LiveSessionTests(WebAppFixture app)
         await page.ClickAsync("#live-stop");
         await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.True(await page.Locator("#summary-facts dt").CountAsync() > 0, "the summary lists nothing");
+    }
+
+    [Fact]
+    public async Task A_notched_session_streams_lossless_pcm16_that_the_worklet_plays()
+    {
+        var page = await app.NewPageAsync();
+        await Person.RegisterAsync(page);
+        // The profile through the page's own session: a matched tinnitus pitch turns the notch on.
+        var saved = await page.Context.APIRequest.PutAsync("/api/profile",
+            new() { DataObject = new { conditions = TinnitusOnly, tinnitusHz = 4000 } });
+        Assert.Equal(200, saved.Status);
+        await page.ClickAsync("[data-view=live]");
+        await page.FillAsync("#live-minutes", "5");
+        await page.ClickAsync("#live-start button[type=submit]");
+        await WaitAsync(page, "() => window.attuneLive.readies.length >= 1", "no 'ready' message");
+        Assert.Equal("pcm16", await page.EvaluateAsync<string>("() => window.attuneLive.readies[0].codec"));
+        await WaitAsync(page, "() => window.attuneLive.playedFrames > 0 && window.attuneLive.levelDbfs > -90",
+            "no audible playback (played_frames > 0, level_dbfs > -90)");
+        await page.ClickAsync("#live-stop");
+        await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
     private static async Task WaitAsync(IPage page, string condition, string what)
