@@ -44,8 +44,8 @@ internal static class BrowserFirstSample
             await page.FillAsync("#register-email", $"browser{Guid.NewGuid():N}@example.org");
             await page.FillAsync("#register-password", LiveClient.Password);
             await page.ClickAsync("#register button[type=submit]");
-            await page.WaitForURLAsync("**/app.html");
-            await page.WaitForSelectorAsync("body[data-ready=true]");
+            await page.WaitForURLAsync("**/app");
+            await page.WaitForSelectorAsync("#app[data-ready=true]");
             if (!opus)
             {
                 int status = await page.EvaluateAsync<int>("""

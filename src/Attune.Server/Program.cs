@@ -14,6 +14,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 // Quiet by default (also without appsettings.json), so start-up prints only the one line below.
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// The framework's own assets (_framework/blazor.web.js) live in a NuGet package until the app is published; the
+// build's manifest says where. A published app has no such manifest and serves them from its wwwroot (a no-op then).
+builder.WebHost.UseStaticWebAssets();
 if (ListenUrlGuard.ConfiguredUrls(builder.Configuration).Count == 0) builder.WebHost.UseUrls(ListenUrlGuard.DefaultUrl);
 builder.Services.AddAttuneDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddAttuneIdentity();
@@ -23,8 +26,9 @@ builder.Services.AddExceptionHandler<BadRequestHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLiveSessions(builder.Configuration);
-builder.Services.AddAccounts();
-builder.Services.AddRazorComponents();
+builder.Services.AddAccounts().AddProfiles().AddSessions();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddScoped<Attune.Server.Components.Patient.PatientScope>();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
@@ -39,13 +43,14 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHsts();
 app.UseSecurityHeaders();
-app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseWebSockets();
-app.MapRazorComponents<Attune.Server.Components.App>();
+app.MapStaticAssets();
+// The security headers already forbid framing outright (frame-ancestors 'none'); no second, looser policy.
+app.MapRazorComponents<Attune.Server.Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccount().MapProfile().MapSessions();
 app.MapLive();
 app.MapMedia();

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Attune.Web.Tests;
 
-/// <summary>The landing page (Components/Pages/Home.razor) and the profile form (js/profile.js).</summary>
+/// <summary>The landing page (Components/Pages/Home.razor) and the profile form (Components/Patient/ProfileForm.razor).</summary>
 public sealed class AccountAndProfileTests(WebAppFixture app)
 {
     [Fact]
@@ -16,12 +16,13 @@ public sealed class AccountAndProfileTests(WebAppFixture app)
 
         // Sign out, then back in with the same account.
         await page.ClickAsync("#logout");
-        await page.WaitForURLAsync(url => !url.Contains("app.html", StringComparison.Ordinal));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\?signed_out=true$"));
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Signed out.");
         await page.FillAsync("#login-email", email);
         await page.FillAsync("#login-password", Person.Password);
         await page.ClickAsync("#login button[type=submit]");
-        await page.WaitForURLAsync("**/app.html");
-        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.WaitForURLAsync("**/app");
+        await Person.WaitUntilReadyAsync(page);
 
         // A pitch below the engine's range: the problem response's message appears next to the field.
         await page.FillAsync("#tinnitusHz", "20");
@@ -39,7 +40,7 @@ public sealed class AccountAndProfileTests(WebAppFixture app)
 
         // Saved on the server: a reload shows the values, and the eating trigger excluded its sound classes.
         await page.ReloadAsync();
-        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await Person.WaitUntilReadyAsync(page);
         await Expect(page.Locator("#tinnitusHz")).ToHaveValueAsync("4000");
         await Expect(page.Locator("input[name=excludedSoundClasses][value=PercussiveClicky]")).ToBeCheckedAsync();
         await Expect(page.Locator("input[name=excludedSoundClasses][value=WaterLike]")).ToBeCheckedAsync();
@@ -66,7 +67,7 @@ public sealed class AccountAndProfileTests(WebAppFixture app)
         await page.FillAsync("#register-email", email);
         await page.FillAsync("#register-password", Person.Password);
         await page.ClickAsync("#register button[type=submit]");
-        await page.WaitForURLAsync("**/app.html");
+        await page.WaitForURLAsync("**/app");
 
         // Back on the landing page while signed in: it says who, and signs out with its own button.
         await page.GotoAsync("/");

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Attune.Web.Tests;
 
-/// <summary>A live session end to end: the WebSocket, the worklet's playback, heart rate, a dropped connection, the summary (js/live/*).</summary>
+/// <summary>A live session end to end: the WebSocket, the worklet's playback, heart rate, a dropped connection, the summary (Components/Patient/LivePanel.razor, js/live/*).</summary>
 public sealed class LiveSessionTests(WebAppFixture app)
 {
     private static readonly string[] TinnitusOnly = ["tinnitus"];
@@ -55,6 +55,12 @@ public sealed class LiveSessionTests(WebAppFixture app)
         await page.ClickAsync("#live-stop");
         await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.True(await page.Locator("#summary-facts dt").CountAsync() > 0, "the summary lists nothing");
+        await Expect(page.Locator("#summary-facts")).ToContainTextAsync("Minutes listened");
+
+        // The history view lists the session as ended, with the minutes listened from its summary.
+        await page.ClickAsync("[data-view=history]");
+        await Expect(page.Locator("#history-sessions li").First).ToContainTextAsync("settle, 5 min planned, ended");
+        await Expect(page.Locator("#history-sessions li").First).ToContainTextAsync("min listened");
     }
 
     [Fact]

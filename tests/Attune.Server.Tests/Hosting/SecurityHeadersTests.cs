@@ -7,7 +7,8 @@ public class SecurityHeadersTests(SqliteAppFactory factory) : IClassFixture<Sqli
 {
     [Theory]
     [InlineData("/")]
-    [InlineData("/js/api.js")]
+    [InlineData("/js/live/live.js")]
+    [InlineData("/_framework/blazor.web.js")]
     [InlineData("/api/account/me")]
     public async Task Every_response_carries_the_security_headers(string path)
     {

@@ -16,8 +16,11 @@ internal static class Person
         await page.FillAsync("#register-email", email);
         await page.FillAsync("#register-password", Password);
         await page.ClickAsync("#register button[type=submit]");
-        await page.WaitForURLAsync("**/app.html");
-        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await page.WaitForURLAsync("**/app");
+        await WaitUntilReadyAsync(page);
         return email;
     }
+
+    /// <summary>The app's workspace is interactive (its server connection is up and the audio modules are bound).</summary>
+    public static Task WaitUntilReadyAsync(IPage page) => page.WaitForSelectorAsync("#app[data-ready=true]");
 }

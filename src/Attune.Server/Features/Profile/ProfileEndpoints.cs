@@ -12,6 +12,8 @@ internal static class ProfileEndpoints
     // Loudness and masking levels above threshold: 0–100 dB SL covers every clinical match (THERAPY.md).
     public const double MinLevelDbSl = 0, MaxLevelDbSl = 100;
 
+    public static IServiceCollection AddProfiles(this IServiceCollection services) => services.AddScoped<ProfileService>();
+
     public static IEndpointRouteBuilder MapProfile(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/profile").RequireAuthorization();
@@ -22,34 +24,18 @@ internal static class ProfileEndpoints
         return app;
     }
 
-    private static async Task<Ok<ProfileResponse>> GetProfile(HttpContext http, AttuneDbContext db)
-    {
-        string userId = http.User.UserId();
-        var row = await db.HearingProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId);
-        return TypedResults.Ok(ProfileMapping.ToResponse(row ?? new HearingProfile { UserId = userId }, row is not null));
-    }
+    private static async Task<Ok<ProfileResponse>> GetProfile(HttpContext http, ProfileService profiles) =>
+        TypedResults.Ok(await profiles.GetAsync(http.User.UserId()));
 
     private static async Task<Results<Ok<ProfileResponse>, ValidationProblem>> PutProfile(
-        ProfileRequest request, HttpContext http, AttuneDbContext db, TimeProvider clock)
+        ProfileRequest request, HttpContext http, ProfileService profiles)
     {
-        string userId = http.User.UserId();
-        var row = await db.HearingProfiles.SingleOrDefaultAsync(p => p.UserId == userId);
-        bool isNew = row is null;
-        row ??= new HearingProfile { UserId = userId };
-        var errors = ProfileMapping.Apply(request, row, clock.GetUtcNow().UtcDateTime);
-        if (errors.Any) return errors.ToProblem();
-        if (isNew) db.HearingProfiles.Add(row);
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ProfileMapping.ToResponse(row, saved: true));
+        var (saved, errors) = await profiles.SaveAsync(http.User.UserId(), request);
+        return saved is null ? errors.ToProblem() : TypedResults.Ok(saved);
     }
 
-    private static async Task<Ok<TinnitusMatchResponse[]>> ListMatches(HttpContext http, AttuneDbContext db)
-    {
-        string userId = http.User.UserId();
-        var rows = await db.TinnitusMatches.AsNoTracking().Where(m => m.UserId == userId)
-            .OrderByDescending(m => m.MeasuredAt).ToListAsync();
-        return TypedResults.Ok(rows.Select(ToResponse).ToArray());
-    }
+    private static async Task<Ok<TinnitusMatchResponse[]>> ListMatches(HttpContext http, ProfileService profiles) =>
+        TypedResults.Ok(await profiles.ListMatchesAsync(http.User.UserId()));
 
     private static async Task<Results<Created<TinnitusMatchResponse>, ValidationProblem>> AddMatch(
         TinnitusMatchRequest request, HttpContext http, AttuneDbContext db, TimeProvider clock)
@@ -81,12 +67,9 @@ internal static class ProfileEndpoints
         };
         db.TinnitusMatches.Add(row);
         await db.SaveChangesAsync();
-        return TypedResults.Created("/api/profile/tinnitus-matches", ToResponse(row));
+        return TypedResults.Created("/api/profile/tinnitus-matches", ProfileService.ToResponse(row));
     }
 
     private static void Hz(FieldErrors errors, string field, double? value) =>
         errors.Range(field, value ?? double.NaN, TherapyProfile.MinTinnitusHz, TherapyProfile.MaxTinnitusHz, "Hz");
-
-    private static TinnitusMatchResponse ToResponse(TinnitusMatch m) => new(
-        m.Id, m.MeasuredAt, m.BestEstimateHz, m.RangeLowHz, m.RangeHighHz, m.LoudnessDbSl, m.MinimumMaskingLevelDbSl, m.OctaveConfusionChecked);
 }

@@ -10,6 +10,8 @@ namespace Attune.Server.Features.Sessions;
 /// <summary>/api/sessions: plan sessions, list and read them, append and read their event logs. Only the owner sees a session.</summary>
 internal static class SessionEndpoints
 {
+    public static IServiceCollection AddSessions(this IServiceCollection services) => services.AddScoped<SessionService>();
+
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sessions").RequireAuthorization();
@@ -22,42 +24,19 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<Created<SessionResponse>, ValidationProblem>> Create(
-        CreateSessionRequest request, HttpContext http, AttuneDbContext db, TimeProvider clock)
+        CreateSessionRequest request, HttpContext http, SessionService sessions)
     {
-        var errors = new FieldErrors();
-        if (!TryParseGoal(request.Goal, out var goal))
-            errors.Add("goal", "must be one of: settle, sleep, background");
-        if (request.PlannedMinutes is not int minutes
-            || minutes < TherapySessionRecord.MinPlannedMinutes || minutes > TherapySessionRecord.MaxPlannedMinutes)
-            errors.Add("plannedMinutes", $"must be within {TherapySessionRecord.MinPlannedMinutes}–{TherapySessionRecord.MaxPlannedMinutes} minutes");
-        if (errors.Any) return errors.ToProblem();
-
-        var row = new TherapySessionRecord
-        {
-            Id = Guid.NewGuid(),
-            OwnerId = http.User.UserId(),
-            Goal = goal,
-            PlannedMinutes = request.PlannedMinutes!.Value,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Status = SessionStatus.Planned,
-        };
-        db.TherapySessions.Add(row);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/sessions/{row.Id}", ToResponse(row));
+        var (created, errors) = await sessions.CreateAsync(http.User.UserId(), request);
+        return created is null ? errors.ToProblem() : TypedResults.Created($"/api/sessions/{created.Id}", created);
     }
 
-    private static async Task<Ok<SessionResponse[]>> List(HttpContext http, AttuneDbContext db)
-    {
-        string userId = http.User.UserId();
-        var rows = await db.TherapySessions.AsNoTracking().Where(s => s.OwnerId == userId)
-            .OrderByDescending(s => s.CreatedAt).ToListAsync();
-        return TypedResults.Ok(rows.Select(ToResponse).ToArray());
-    }
+    private static async Task<Ok<SessionResponse[]>> List(HttpContext http, SessionService sessions) =>
+        TypedResults.Ok(await sessions.ListAsync(http.User.UserId()));
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Get(Guid id, HttpContext http, AttuneDbContext db)
     {
         var row = await Owned(db, id, http.User.UserId());
-        return row is null ? ApiProblems.NotFound("session") : TypedResults.Ok(ToResponse(row));
+        return row is null ? ApiProblems.NotFound("session") : TypedResults.Ok(SessionService.ToResponse(row));
     }
 
     /// <summary>Most events one page returns (a ten-hour session at 1 Hz holds 36,000 estimates alone).</summary>
@@ -115,22 +94,4 @@ internal static class SessionEndpoints
 
     private static Task<TherapySessionRecord?> Owned(AttuneDbContext db, Guid id, string userId) =>
         db.TherapySessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.OwnerId == userId);
-
-    private static bool TryParseGoal(string? text, out SessionGoal goal)
-    {
-        goal = default;
-        return text is not null && !int.TryParse(text, out _) && Enum.TryParse(text, ignoreCase: true, out goal) && Enum.IsDefined(goal);
-    }
-
-    private static SessionResponse ToResponse(TherapySessionRecord s)
-    {
-        JsonElement? summary = null;
-        if (s.SummaryJson is not null)
-        {
-            using var doc = JsonDocument.Parse(s.SummaryJson);
-            summary = doc.RootElement.Clone();
-        }
-        return new SessionResponse(s.Id, JsonNamingPolicy.CamelCase.ConvertName(s.Goal.ToString()), s.PlannedMinutes,
-            JsonNamingPolicy.CamelCase.ConvertName(s.Status.ToString()), s.CreatedAt, s.StartedAt, s.EndedAt, summary);
-    }
 }

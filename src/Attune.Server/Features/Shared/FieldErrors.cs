@@ -21,6 +21,9 @@ internal sealed class FieldErrors
         if (!double.IsFinite(value) || value < min || value > max) Add(field, $"must be within {min:0.###}–{max:0.###} {unit}");
     }
 
+    /// <summary>The fields with messages, in the order they were first added.</summary>
+    public IEnumerable<string> Fields => _errors.Keys;
+
     /// <summary>The messages for one field (none when it is fine), for pages that show them beside the field.</summary>
     public IReadOnlyList<string> For(string field) => _errors.TryGetValue(field, out var list) ? list : [];
 

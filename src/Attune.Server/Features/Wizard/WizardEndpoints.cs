@@ -104,21 +104,9 @@ internal static class WizardEndpoints
         if (result is null) return TypedResults.Ok(new PitchAnswerResponse(false, run.Id, Trial(next!), null));
 
         runs.Remove(run.Id);
-        db.TinnitusMatches.Add(new TinnitusMatch
-        {
-            Id = Guid.NewGuid(),
-            UserId = userId,
-            MeasuredAt = clock.GetUtcNow().UtcDateTime,
-            BestEstimateHz = Math.Round(result.BestHz, 1),
-            RangeLowHz = Math.Round(result.LowHz, 1),
-            RangeHighHz = Math.Round(result.HighHz, 1),
-            // The pitch match measures no loudness; the row's required loudness stays 0 dB SL until a loudness match.
-            LoudnessDbSl = null, // a pitch match does not measure loudness
-            OctaveConfusionChecked = result.OctaveChecked,
-        });
+        db.TinnitusMatches.Add(PitchMatchRecord.ToRow(userId, result, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
-        return TypedResults.Ok(new PitchAnswerResponse(true, null, null, new PitchMatchResultResponse(
-            Math.Round(result.BestHz, 1), Math.Round(result.LowHz, 1), Math.Round(result.HighHz, 1), result.OctaveChecked, result.Trials)));
+        return TypedResults.Ok(new PitchAnswerResponse(true, null, null, PitchMatchRecord.ToResponse(result)));
     }
 
     private static PitchTrialResponse Trial(PitchMatchTrial t) => new(t.TrialId, t.AHz, t.BHz);

@@ -1,10 +1,7 @@
-// "Notch your own music" and the offline session download.
-// WAV, MP3 and OGG go to the server as they are (POST /api/notch?tinnitus_hz=F, the file as the body, a WAV back).
-// Any other format the browser can play is decoded here with decodeAudioData and sent as a 16-bit PCM WAV, so the
-// server only ever parses those three formats.
-import { $, problemText, say } from './api.js';
-import { getField } from './profile.js';
-
+// "Notch your own music" (Components/Patient/OwnMusic.razor calls notch() through JS interop): the file never
+// passes through the page's server connection. WAV, MP3 and OGG go to POST /api/notch as they are; any other format
+// the browser can play is decoded here with decodeAudioData and sent as a 16-bit PCM WAV, so the server only ever
+// parses those three formats. A WAV comes back and is offered as a download.
 const SERVER_FORMATS = /\.(wav|mp3|ogg|oga)$/i;
 
 function wavFromBuffer(buffer) {
@@ -23,36 +20,33 @@ function wavFromBuffer(buffer) {
   return new Blob([out.buffer], { type: 'audio/wav' });
 }
 
-async function notch(file) {
-  const hz = getField('tinnitusHz');
-  if (!hz) { say($('notch-status'), 'Set your tinnitus pitch in the profile first (the set-up measures it).', true); return; }
-  let body = file, type = file.type || 'application/octet-stream';
-  if (!SERVER_FORMATS.test(file.name)) {
-    say($('notch-status'), 'Decoding in the browser…', false);
-    const ctx = new OfflineAudioContext(2, 1, 48000);
-    body = wavFromBuffer(await ctx.decodeAudioData(await file.arrayBuffer()));
-    type = 'audio/wav';
+async function problemText(response) {
+  if (response.status === 404) return 'Notching your own music is not available on this server yet.';
+  try {
+    const problem = await response.json();
+    if (problem.errors) return Object.entries(problem.errors).map(([f, m]) => `${f} ${m.join('; ')}`).join('. ');
+    return problem.detail || problem.title || 'Something went wrong.';
+  } catch {
+    return `Something went wrong (HTTP ${response.status}).`;
   }
-  say($('notch-status'), 'Notching…', false);
-  const response = await fetch(`/api/notch?tinnitus_hz=${Math.round(hz)}`, { method: 'POST', body, headers: { 'Content-Type': type }, credentials: 'same-origin' });
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { /* no JSON body */ }
-    say($('notch-status'), response.status === 404 ? 'Notching your own music is not available on this server yet.' : problemText(problem, response.status), true);
-    return;
-  }
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = file.name.replace(/\.[^.]*$/, '') + '-notched.wav';
-  link.textContent = `Download ${link.download}`;
-  $('notch-status').replaceChildren('Done. ', link);
 }
 
-export function initOwnMusic() {
-  $('notch-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    const file = $('notch-file').files[0];
-    if (!file) { say($('notch-status'), 'Choose a music file first.', true); return; }
-    notch(file).catch((err) => say($('notch-status'), `This file could not be read: ${err.message}`, true));
-  });
+/** Notches the file chosen in `input` at `hz`: {href, name} of the notched WAV, or {problem} in words. */
+export async function notch(input, hz) {
+  const file = input.files[0];
+  if (!file) return { problem: 'Choose a music file first.' };
+  try {
+    let body = file, type = file.type || 'application/octet-stream';
+    if (!SERVER_FORMATS.test(file.name)) {
+      const ctx = new OfflineAudioContext(2, 1, 48000);
+      body = wavFromBuffer(await ctx.decodeAudioData(await file.arrayBuffer()));
+      type = 'audio/wav';
+    }
+    const response = await fetch(`/api/notch?tinnitus_hz=${Math.round(hz)}`,
+      { method: 'POST', body, headers: { 'Content-Type': type }, credentials: 'same-origin' });
+    if (!response.ok) return { problem: await problemText(response) };
+    return { href: URL.createObjectURL(await response.blob()), name: file.name.replace(/\.[^.]*$/, '') + '-notched.wav' };
+  } catch (err) {
+    return { problem: `This file could not be read: ${err.message}` };
+  }
 }

@@ -1,11 +1,14 @@
-// Plays the wizard's short server-rendered WAV clips; stop() silences at once (the "Too loud" path).
-import { problemText } from '../api.js';
+// The set-up wizard's sound (Components/Patient/SetupWizard.razor calls play/stop through JS interop): fetches a
+// server-rendered WAV clip, decodes it and plays it. "Too loud" is bound here to the button itself, so the sound
+// stops inside the click, without waiting for the server.
+//
+// Test hooks on window.attuneWizard: played (every clip URL played, in order), playing, stopped (Too loud presses).
 
-export class ClipPlayer {
+class ClipPlayer {
   #context = null;
   #source = null;
+  #finish = null;
   #generation = 0;
-  /** Every clip URL played, in order (a test hook through window.attuneWizard). */
   played = [];
 
   #ctx() {
@@ -14,42 +17,68 @@ export class ClipPlayer {
     return this.#context;
   }
 
-  /** Fetches and plays one clip; resolves when it has finished (or was stopped); throws with the server's problem text. */
+  /** Plays one clip; resolves when it has finished or was stopped, with null, or with the problem in words. */
   async play(url) {
     this.stop();
     const generation = ++this.#generation;
     const ctx = this.#ctx();
-    const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) {
-      let problem = null;
-      try { problem = await response.json(); } catch { /* not JSON: use the status */ }
-      throw new Error(`${problemText(problem, response.status)} (HTTP ${response.status} from ${url.split('?')[0]})`);
+    let buffer;
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) return `${await problemText(response)} (HTTP ${response.status} from ${url.split('?')[0]})`;
+      buffer = await ctx.decodeAudioData(await response.arrayBuffer());
+    } catch (err) {
+      return `The sound could not be played: ${err.message}`;
     }
-    const buffer = await ctx.decodeAudioData(await response.arrayBuffer());
-    if (generation !== this.#generation) return; // stopped (Too loud) while it was loading
+    if (generation !== this.#generation) return null; // stopped (Too loud) while it was loading
     this.played.push(url);
     const source = ctx.createBufferSource();
     source.buffer = buffer;
     source.connect(ctx.destination);
     this.#source = source;
-    const ended = new Promise((resolve) => { source.onended = resolve; });
-    source.start();
-    await ended;
+    await new Promise((resolve) => {
+      this.#finish = resolve;
+      source.onended = resolve;
+      source.start();
+    });
     if (this.#source === source) this.#source = null;
+    return null;
   }
 
   stop() {
     this.#generation++;
-    if (!this.#source) return;
-    const s = this.#source;
+    const s = this.#source, finish = this.#finish;
     this.#source = null;
-    s.onended = null;
-    s.stop();
-    s.disconnect();
+    this.#finish = null;
+    if (s) {
+      s.onended = null;
+      s.stop();
+      s.disconnect();
+    }
+    finish?.();
   }
 
   get playing() { return this.#source !== null; }
 }
 
-export const noiseUrl = (levelDb, ms = 1500) => `/api/wizard/noise?level_db=${levelDb}&ms=${ms}&color=pink`;
-export const toneUrl = (hz, levelDb, ms = 1000) => `/api/wizard/tone?hz=${Math.round(hz)}&level_db=${levelDb}&ms=${ms}`;
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    if (problem.errors) return Object.entries(problem.errors).map(([f, m]) => `${f} ${m.join('; ')}`).join('. ');
+    return problem.detail || problem.title || 'Something went wrong.';
+  } catch {
+    return 'Something went wrong.';
+  }
+}
+
+const player = new ClipPlayer();
+const hooks = { get played() { return player.played; }, get playing() { return player.playing; }, stopped: 0 };
+window.attuneWizard = hooks;
+
+export const play = (url) => player.play(url);
+export const stop = () => player.stop();
+
+/** Too loud silences at once, in the click itself; the component then lowers the next level. */
+export function bindTooLoud(button) {
+  button.addEventListener('click', () => { player.stop(); hooks.stopped++; });
+}
