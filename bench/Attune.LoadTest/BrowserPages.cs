@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Attune.LoadTest;
+
+/// <summary>
+/// What an open app page costs the server: the signed-in app is an interactive Blazor server component, so each open
+/// page holds a circuit (its component tree and a SignalR connection) for as long as it is open. Opens N pages of N
+/// people in one Chromium, each signed in and left open, and reads the server's RSS before and with all N open; also
+/// times opening the app for a signed-in person (navigation → the workspace's #app[data-ready=true]).
+/// </summary>
+internal static class BrowserPages
+{
+    public static async Task<JsonObject> RunAsync(ServerHost server, string chromium, int pages)
+    {
+        int pid = server.Pid ?? throw new InvalidOperationException("--browser-pages needs the server's pid (start it here, or pass --pid)");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+        string baseUrl = server.Url.ToString().TrimEnd('/');
+
+        // Warm-up: one person through every step, then closed (its circuit is released when the page goes).
+        await using (var warm = await browser.NewContextAsync(new() { BaseURL = baseUrl }))
+        {
+            var page = await warm.NewPageAsync();
+            await RegisterAsync(page);
+            await OpenAppAsync(page);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        double rssBefore = ProcessSampler.RssMbOf(pid);
+
+        var open = new List<IBrowserContext>();
+        var openMs = new List<double>();
+        try
+        {
+            for (int i = 0; i < pages; i++)
+            {
+                var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+                context.SetDefaultTimeout(30_000);
+                open.Add(context);
+                var page = await context.NewPageAsync();
+                await RegisterAsync(page);
+                openMs.Add(await OpenAppAsync(page));
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            double rssOpen = ProcessSampler.RssMbOf(pid);
+            var sorted = openMs.Order().ToArray();
+            Console.Error.WriteLine($"{pages} app pages open: server RSS {rssBefore:0.0} → {rssOpen:0.0} MB; "
+                + $"open → ready median {LoadRun.Percentile(sorted, 0.5):0.0} ms, max {sorted[^1]:0.0} ms");
+            return new JsonObject
+            {
+                ["pages"] = pages,
+                ["server_rss_mb_before"] = Math.Round(rssBefore, 1),
+                ["server_rss_mb_with_pages_open"] = Math.Round(rssOpen, 1),
+                ["server_rss_mb_per_open_page"] = Math.Round((rssOpen - rssBefore) / pages, 2),
+                ["open_app_to_ready_ms_median"] = Math.Round(LoadRun.Percentile(sorted, 0.5), 1),
+                ["open_app_to_ready_ms_max"] = Math.Round(sorted[^1], 1),
+                ["load_average_1min"] = LoadRun.LoadAverage(),
+            };
+        }
+        finally
+        {
+            foreach (var context in open) await context.DisposeAsync();
+        }
+    }
+
+    private static async Task RegisterAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.FillAsync("#register-email", $"pages{Guid.NewGuid():N}@example.org");
+        await page.FillAsync("#register-password", LiveClient.Password);
+        await page.ClickAsync("#register button[type=submit]");
+        await page.WaitForSelectorAsync("#app[data-ready=true]");
+    }
+
+    // A signed-in person opens the app afresh: the page, blazor.web.js, the circuit, the profile read, the modules bound.
+    private static async Task<double> OpenAppAsync(IPage page)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        await page.GotoAsync("/app");
+        await page.WaitForSelectorAsync("#app[data-ready=true]");
+        return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+    }
+}
