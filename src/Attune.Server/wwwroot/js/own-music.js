@@ -2,6 +2,8 @@
 // passes through the page's server connection. WAV, MP3 and OGG go to POST /api/notch as they are; any other format
 // the browser can play is decoded here with decodeAudioData and sent as a 16-bit PCM WAV, so the server only ever
 // parses those three formats. A WAV comes back and is offered as a download.
+import { problemText } from './problem.js';
+
 const SERVER_FORMATS = /\.(wav|mp3|ogg|oga)$/i;
 
 function wavFromBuffer(buffer) {
@@ -20,17 +22,6 @@ function wavFromBuffer(buffer) {
   return new Blob([out.buffer], { type: 'audio/wav' });
 }
 
-async function problemText(response) {
-  if (response.status === 404) return 'Notching your own music is not available on this server yet.';
-  try {
-    const problem = await response.json();
-    if (problem.errors) return Object.entries(problem.errors).map(([f, m]) => `${f} ${m.join('; ')}`).join('. ');
-    return problem.detail || problem.title || 'Something went wrong.';
-  } catch {
-    return `Something went wrong (HTTP ${response.status}).`;
-  }
-}
-
 /** Notches the file chosen in `input` at `hz`: {href, name} of the notched WAV, or {problem} in words. */
 export async function notch(input, hz) {
   const file = input.files[0];
@@ -44,6 +35,7 @@ export async function notch(input, hz) {
     }
     const response = await fetch(`/api/notch?tinnitus_hz=${Math.round(hz)}`,
       { method: 'POST', body, headers: { 'Content-Type': type }, credentials: 'same-origin' });
+    if (response.status === 404) return { problem: 'Notching your own music is not available on this server yet.' };
     if (!response.ok) return { problem: await problemText(response) };
     return { href: URL.createObjectURL(await response.blob()), name: file.name.replace(/\.[^.]*$/, '') + '-notched.wav' };
   } catch (err) {

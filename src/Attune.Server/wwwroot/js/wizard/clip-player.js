@@ -3,6 +3,7 @@
 // stops inside the click, without waiting for the server.
 //
 // Test hooks on window.attuneWizard: played (every clip URL played, in order), playing, stopped (Too loud presses).
+import { problemText } from '../problem.js';
 
 class ClipPlayer {
   #context = null;
@@ -59,16 +60,6 @@ class ClipPlayer {
   }
 
   get playing() { return this.#source !== null; }
-}
-
-async function problemText(response) {
-  try {
-    const problem = await response.json();
-    if (problem.errors) return Object.entries(problem.errors).map(([f, m]) => `${f} ${m.join('; ')}`).join('. ');
-    return problem.detail || problem.title || 'Something went wrong.';
-  } catch {
-    return 'Something went wrong.';
-  }
 }
 
 const player = new ClipPlayer();
