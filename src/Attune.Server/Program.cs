@@ -29,6 +29,8 @@ builder.Services.AddLiveSessions(builder.Configuration);
 builder.Services.AddAccounts().AddProfiles().AddSessions();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddScoped<Attune.Server.Components.Patient.PatientScope>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
+    Attune.Server.Components.Patient.RevalidatingIdentityState>();
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
