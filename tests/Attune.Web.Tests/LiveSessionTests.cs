@@ -56,6 +56,7 @@ public sealed class LiveSessionTests(WebAppFixture app)
         await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.True(await page.Locator("#summary-facts dt").CountAsync() > 0, "the summary lists nothing");
         await Expect(page.Locator("#summary-facts")).ToContainTextAsync("Minutes listened");
+        await Expect(page.Locator("#summary-title")).ToBeFocusedAsync();
 
         // The history view lists the session as ended, with the minutes listened from its summary.
         await page.ClickAsync("[data-view=history]");

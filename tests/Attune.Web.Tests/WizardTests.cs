@@ -75,6 +75,7 @@ public sealed class WizardTests(WebAppFixture app)
         await WaitForClipAsync(page, 2);
         await page.ClickAsync("#comfortable-done");
         await Expect(page.Locator("#step-threshold")).ToBeVisibleAsync();
+        await Expect(page.Locator("#step-threshold h3")).ToBeFocusedAsync(); // where a screen reader starts reading
         await Expect(page.Locator("#wizard")).ToHaveAttributeAsync("data-measured-comfortable", "-34");
     }
 
