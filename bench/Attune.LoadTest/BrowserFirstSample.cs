@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Attune.LoadTest;
 
 /// <summary>
-/// Warm server: the live page's start click → the first audio sample out of the worklet, in Chromium. Each trial is a
+/// Warm server: the live page's start click → the first audio sample out of the worklet, and Too loud → the worklet silent, in Chromium. Each trial is a
 /// fresh browser context (a new person registered through the page); one warm-up trial, then the median of the rest.
 /// </summary>
 internal static class BrowserFirstSample
@@ -35,6 +35,8 @@ internal static class BrowserFirstSample
         var polled = new List<double>();
         var corrected = new List<double>();
         var outside = new List<double>();
+        var tooLoud = new List<double>();
+        var outputLatency = new List<double>();
         for (int trial = 0; trial <= trials; trial++)
         {
             await using var context = await browser.NewContextAsync(new() { BaseURL = server.Url.ToString().TrimEnd('/') });
@@ -74,6 +76,21 @@ internal static class BrowserFirstSample
                 corrected.Add(back);
                 outside.Add(outsideMs);
             }
+            // Too loud while it plays: the press (in the button's own click handler) → the worklet's "cleared" (faded to
+            // silence, ring emptied); what is already past the worklet still plays for the context's output latency.
+            await page.WaitForTimeoutAsync(1000);
+            await page.ClickAsync("#live-too-loud");
+            await page.WaitForFunctionAsync("() => window.attuneLive.tooLoud?.clearedAt != null", null, new() { Timeout = 10_000, PollingInterval = 5 });
+            var loud = await page.EvaluateAsync<double[]>(
+                "() => [window.attuneLive.tooLoud.clearedAt - window.attuneLive.tooLoud.pressedAt, window.attuneLive.outputLatencyMs]");
+            Console.Error.WriteLine($"  too loud: press → worklet silent {loud[0]:0.0} ms; output latency {loud[1]:0.0} ms");
+            if (trial > 0)
+            {
+                tooLoud.Add(loud[0]);
+                outputLatency.Add(loud[1]);
+            }
+            await page.WaitForSelectorAsync("#live-pause:text('Resume')"); // the server paused once silent
+            await page.ClickAsync("#live-pause"); // Resume, then stop as usual
             await page.ClickAsync("#live-stop");
             await page.WaitForSelectorAsync("#live-summary:not([hidden])", new() { Timeout = 20_000 });
         }
@@ -86,6 +103,9 @@ internal static class BrowserFirstSample
             ["outside_stopwatch_ms_median"] = Math.Round(Median(outside), 1),
             ["click_to_first_poll_played_ms"] = new JsonArray([.. polled.Select(x => (JsonNode)Math.Round(x, 1))]),
             ["click_to_first_sample_ms"] = new JsonArray([.. corrected.Select(x => (JsonNode)Math.Round(x, 1))]),
+            ["too_loud_press_to_worklet_silent_ms_median"] = Math.Round(Median(tooLoud), 2),
+            ["too_loud_press_to_worklet_silent_ms_max"] = Math.Round(tooLoud.Max(), 2),
+            ["output_latency_ms_median"] = Math.Round(Median(outputLatency), 1),
             ["load_average_1min"] = LoadRun.LoadAverage(),
         };
     }

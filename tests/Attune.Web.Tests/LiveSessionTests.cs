@@ -80,6 +80,21 @@ public sealed class LiveSessionTests(WebAppFixture app)
         Assert.Equal("pcm16", await page.EvaluateAsync<string>("() => window.attuneLive.readies[0].codec"));
         await WaitAsync(page, "() => window.attuneLive.playedFrames > 0 && window.attuneLive.levelDbfs > -90",
             "no audible playback (played_frames > 0, level_dbfs > -90)");
+
+        // Too loud: the worklet is silent within its 2 ms fade of the press, frames still arriving from before the
+        // server heard are dropped, the server confirms by pausing, and Resume brings the music back.
+        await page.ClickAsync("#live-too-loud");
+        await WaitAsync(page, "() => window.attuneLive.tooLoud?.clearedAt != null", "the worklet never reported the Too loud clear");
+        double pressToSilentMs = await page.EvaluateAsync<double>("() => window.attuneLive.tooLoud.clearedAt - window.attuneLive.tooLoud.pressedAt");
+        Assert.InRange(pressToSilentMs, 0, 50);
+        await Expect(page.Locator("#live-pause")).ToHaveTextAsync("Resume");
+        await WaitAsync(page, "() => window.attuneLive.messages.some(m => m.type === 'paused')", "the server did not pause after Too loud");
+        await WaitAsync(page, "() => window.attuneLive.report.buffered_ms === 0 && window.attuneLive.levelDbfs <= -90",
+            "the worklet was not silent and empty after Too loud");
+        long silentAt = await page.EvaluateAsync<long>("() => window.attuneLive.playedFrames");
+        await page.ClickAsync("#live-pause");
+        await WaitAsync(page, $"() => window.attuneLive.playedFrames > {silentAt + 48000} && window.attuneLive.levelDbfs > -90",
+            "the music did not come back after Resume");
         await page.ClickAsync("#live-stop");
         await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }

@@ -12,6 +12,9 @@ export class AudioPlayer {
   /** The worklet's latest report: {played_frames, buffered_ms, underruns, level_dbfs}. */
   report = { played_frames: 0, buffered_ms: 0, underruns: 0, level_dbfs: -120 };
   decodedFrames = 0;
+  /** Too loud: when it was pressed, when the worklet was silent, and the frames dropped until the server confirmed. */
+  tooLoud = { pressedAt: null, clearedAt: null, dropped: 0 };
+  #muted = false;
 
   constructor(onReport) { this.onReport = onReport; }
 
@@ -23,7 +26,11 @@ export class AudioPlayer {
       numberOfInputs: 0, numberOfOutputs: 1, outputChannelCount: [2],
       processorOptions: { leadMs: 200, capacityMs: 3000, reportMs: 500 },
     });
-    this.#node.port.onmessage = (e) => { this.report = e.data; this.onReport?.(e.data); };
+    this.#node.port.onmessage = (e) => {
+      if (e.data.type === 'cleared') { this.tooLoud.clearedAt = performance.now(); return; }
+      this.report = e.data;
+      this.onReport?.(e.data);
+    };
     this.#node.connect(this.#context.destination);
     if (this.#context.state === 'suspended') await this.#context.resume();
   }
@@ -57,6 +64,7 @@ export class AudioPlayer {
     const seq = view.getUint32(0, true);
     if (seq <= this.#lastSeq) return;
     this.#lastSeq = seq;
+    if (this.#muted) { this.tooLoud.dropped++; return; }
     if (this.#codec === 'opus') {
       this.#decoder.decode(new EncodedAudioChunk({ type: 'key', timestamp: seq * 20000, data: new Uint8Array(buffer, 4) }));
       return;
@@ -91,8 +99,22 @@ export class AudioPlayer {
     this.#node?.port.postMessage({ type: 'push', left, right }, [left.buffer, right.buffer]);
   }
 
-  /** Too loud: the worklet fades out within 2 ms and drops what it holds. */
-  silence() { this.#node?.port.postMessage({ type: 'clear' }); }
+  /**
+   * Too loud: the worklet fades out within 2 ms and drops what it holds, and every frame that arrives until the
+   * server confirms (unmute) is dropped too: those were rendered before the server heard, at the level that was too
+   * loud, and would otherwise wait in the ring and play first when the music resumes.
+   */
+  silence() {
+    this.#muted = true;
+    this.tooLoud = { pressedAt: performance.now(), clearedAt: null, dropped: 0 };
+    this.#node?.port.postMessage({ type: 'clear' });
+  }
+
+  /** The server has gone silent (paused) or resumed: what arrives from now on was rendered after the Too loud. */
+  unmute() { this.#muted = false; }
+
+  /** Seconds between the worklet's output and the speakers: the context's base latency plus the output latency. */
+  get outputLatencySeconds() { return (this.#context?.baseLatency ?? 0) + (this.#context?.outputLatency ?? 0); }
 
   async close() {
     this.#decoder?.close();

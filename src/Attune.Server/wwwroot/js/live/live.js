@@ -9,18 +9,22 @@
 //   report      the worklet's latest {played_frames, buffered_ms, underruns, level_dbfs}; playedFrames, levelDbfs: its fields
 //               (here played_frames counts 48 kHz sample frames; the ack sent to the server counts 20 ms frames)
 //   summary     the ended message's summary, or null
+//   tooLoud     {pressedAt, clearedAt, dropped}: performance.now() at the press and when the worklet was silent, and
+//               the frames dropped until the server confirmed; outputLatencyMs: the context's base + output latency
 //   dropConnection()  closes the socket as a network failure would (it reconnects with the resume token)
 import { AudioPlayer } from './audio-player.js';
 import { LiveSocket } from './live-socket.js';
 import { heartRate, bluetoothSupported, SUPPORT_TEXT } from './heart-rate.js';
 
-let view = null, socket = null, player = null, pending = null;
+let view = null, socket = null, player = null, pending = null, tooLoudUnsent = false;
 const hooks = {
   states: [], readies: [], messages: [], sent: [], summary: null,
   get report() { return player?.report ?? null; },
   get playedFrames() { return player?.report.played_frames ?? 0; },
   get levelDbfs() { return player?.report.level_dbfs ?? -120; },
   get connections() { return socket?.connections ?? 0; },
+  get tooLoud() { return player?.tooLoud ?? null; },
+  get outputLatencyMs() { return (player?.outputLatencySeconds ?? 0) * 1000; },
   dropConnection() { socket?.drop(); },
 };
 window.attuneLive = hooks;
@@ -51,14 +55,22 @@ function newPlayer() {
 export function bind(component, startButton, tooLoudButton) {
   view = component;
   startButton.addEventListener('click', () => { pending ??= newPlayer(); });
-  tooLoudButton.addEventListener('click', () => { player?.silence(); send({ type: 'too_loud' }); });
+  tooLoudButton.addEventListener('click', () => {
+    player?.silence();
+    // Between connections the server cannot hear it yet: it goes first thing on the next connection.
+    tooLoudUnsent = !send({ type: 'too_loud' });
+  });
   return { bluetooth: bluetoothSupported, supportText: SUPPORT_TEXT };
 }
 
 function onMessage(m) {
   hooks.messages.push(m);
-  if (m.type === 'ready') hooks.readies.push(m);
-  else if (m.type === 'state') hooks.states.push(m);
+  // The socket is ordered: every frame after "paused" or "resumed" was rendered after the server heard Too loud.
+  if (m.type === 'paused' || m.type === 'resumed') player?.unmute();
+  if (m.type === 'ready') {
+    hooks.readies.push(m);
+    if (tooLoudUnsent) tooLoudUnsent = !send({ type: 'too_loud' });
+  } else if (m.type === 'state') hooks.states.push(m);
   else if (m.type === 'ended') { hooks.summary = m.summary ?? {}; end(); }
   else if (m.type === 'lost') end();
   tell('OnMessage', m);
@@ -70,6 +82,7 @@ export async function start(sessionId) {
   pending = null;
   try { await started; } catch (err) { await p.close(); return `Audio could not start: ${err.message}`; }
   Object.assign(hooks, { states: [], readies: [], messages: [], sent: [], summary: null, sessionId });
+  tooLoudUnsent = false;
   player = p;
   socket = new LiveSocket(sessionId, p, onMessage, (text) => tell('OnStatus', text));
   socket.connect();

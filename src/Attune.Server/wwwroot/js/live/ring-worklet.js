@@ -2,7 +2,8 @@
 // It waits for ≈ 200 ms of audio before playing (the server's lead), fades out over what is left when it runs dry
 // (a dropped connection drains without a click) and fades back in when audio returns.
 // Messages in: {type:'push', left, right} (Float32Array), {type:'clear'} (fast fade, drop all: "Too loud").
-// Messages out every ~500 ms: {played_frames, buffered_ms, underruns, level_dbfs}.
+// Messages out every ~500 ms: {played_frames, buffered_ms, underruns, level_dbfs}; and {type:'cleared'} once a
+// clear has faded to silence and dropped the rest.
 const FADE_FRAMES = 480; // 10 ms
 const CLEAR_FADE_FRAMES = 96; // 2 ms: Too loud must be near-instant but still not click
 
@@ -69,7 +70,7 @@ class RingProcessor extends AudioWorkletProcessor {
         this.read = this.read + 1 === this.capacity ? 0 : this.read + 1;
         this.count--;
         this.played++;
-        if (this.clearing > 0 && --this.clearing === 0) { this.count = 0; i++; break; }
+        if (this.clearing > 0 && --this.clearing === 0) { this.count = 0; i++; this.port.postMessage({ type: 'cleared' }); break; }
       }
       if (this.count === 0) {
         if (dry) this.underruns++;
@@ -79,6 +80,7 @@ class RingProcessor extends AudioWorkletProcessor {
     } else if (this.clearing > 0) {
       this.count = 0;
       this.clearing = 0;
+      this.port.postMessage({ type: 'cleared' });
     }
     for (; i < n; i++) { outL[i] = 0; outR[i] = 0; }
     this.sinceReport += n;
