@@ -68,6 +68,64 @@ internal static class BrowserPages
         }
     }
 
+    /// <summary>
+    /// What the app page adds to a live session's server cost: N people in one Chromium each run a notched (pcm16)
+    /// live session from the page, so besides the audio socket every session's page gets its state once a second
+    /// through the component (status text, SVG plot), as a person's would. Server CPU (utime + stime) is read over
+    /// 20 s once all N play; compare with the load client's figure for N sessions, which has no page.
+    /// </summary>
+    public static async Task<JsonObject> RunSessionsAsync(ServerHost server, string chromium, int sessions)
+    {
+        int pid = server.Pid ?? throw new InvalidOperationException("--browser-sessions needs the server's pid (start it here, or pass --pid)");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Args = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox", "--disable-gpu"],
+        });
+        string baseUrl = server.Url.ToString().TrimEnd('/');
+        var open = new List<IBrowserContext>();
+        try
+        {
+            for (int i = 0; i <= sessions; i++) // the first is a warm-up, closed again
+            {
+                var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
+                context.SetDefaultTimeout(30_000);
+                var page = await context.NewPageAsync();
+                await RegisterAsync(page);
+                int status = await page.EvaluateAsync<int>("""
+                    async () => (await fetch('/api/profile', { method: 'PUT', headers: { 'content-type': 'application/json' },
+                      body: JSON.stringify({ conditions: ['tinnitus'], tinnitusHz: 4000 }) })).status
+                    """);
+                if (status != 200) throw new InvalidOperationException($"PUT /api/profile from the page: HTTP {status}");
+                await page.ClickAsync("[data-view=live]");
+                await page.FillAsync("#live-minutes", "10");
+                await page.ClickAsync("#live-start button[type=submit]");
+                await page.WaitForFunctionAsync("() => window.attuneLive.playedFrames > 0", null, new() { Timeout = 30_000 });
+                if (i == 0) await context.DisposeAsync();
+                else open.Add(context);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            double cpu0 = ProcessSampler.CpuSecondsOf(pid);
+            long t0 = Stopwatch.GetTimestamp();
+            await Task.Delay(TimeSpan.FromSeconds(20));
+            double percent = 100 * (ProcessSampler.CpuSecondsOf(pid) - cpu0) / Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            Console.Error.WriteLine($"{sessions} live sessions played from app pages: server CPU {percent:0.0} % of one core");
+            return new JsonObject
+            {
+                ["sessions_from_app_pages"] = sessions,
+                ["codec"] = "pcm16",
+                ["server_cpu_percent"] = Math.Round(percent, 1),
+                ["server_rss_mb"] = Math.Round(ProcessSampler.RssMbOf(pid), 1),
+                ["load_average_1min"] = LoadRun.LoadAverage(),
+            };
+        }
+        finally
+        {
+            foreach (var context in open) await context.DisposeAsync();
+        }
+    }
+
     private static async Task RegisterAsync(IPage page)
     {
         await page.GotoAsync("/");

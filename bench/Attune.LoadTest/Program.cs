@@ -5,7 +5,7 @@ using Attune.LoadTest;
 
 // dotnet run -c Release --project bench/Attune.LoadTest -- --sessions N --seconds S [--url http://127.0.0.1:PORT [--pid P]]
 //   [--codec pcm|opus] [--starts-per-second R (default 20; 0 = all at once)] [--warm-up] [--find-max] [--browser-first-sample [--trials 5] [--chromium /usr/bin/chromium]]
-//   [--browser-pages N [--chromium /usr/bin/chromium]]
+//   [--browser-pages N [--chromium /usr/bin/chromium]] [--browser-sessions N [--chromium /usr/bin/chromium]]
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (int i = 0; i < args.Length; i++)
 {
@@ -45,6 +45,12 @@ await using (server)
         Console.WriteLine(report.ToJsonString(json));
         Console.WriteLine($"warm server, start click → first audio sample: median {report["click_to_first_sample_ms_median"]} ms "
             + $"(first poll with played frames {report["click_to_first_poll_played_ms_median"]} ms), {report["trials"]} trials after a warm-up");
+        return 0;
+    }
+    if (options.ContainsKey("browser-sessions"))
+    {
+        var report = await BrowserPages.RunSessionsAsync(server, options.GetValueOrDefault("chromium", "/usr/bin/chromium"), Int("browser-sessions", 10, 1, 100));
+        Console.WriteLine(report.ToJsonString(json));
         return 0;
     }
     if (options.ContainsKey("browser-pages"))

@@ -26,6 +26,9 @@ public sealed class LiveSessionTests(WebAppFixture app)
         Assert.False(await page.EvaluateAsync<bool>("() => window.attuneLive.readies[0].resumed"));
         // No tinnitus frequency in this profile, so the frames came as Opus and WebCodecs decoded them.
         Assert.Equal("opus", await page.EvaluateAsync<string>("() => window.attuneLive.readies[0].codec"));
+        // Chromium offered permessage-deflate; the server declined it (it cost more CPU than the audio's render, and
+        // once the page's Blazor circuit had connected, ASP.NET Core accepted it on this socket too unless told not to).
+        Assert.Equal("", await page.EvaluateAsync<string>("() => window.attuneLive.extensions"));
         // The personaliser's choice is shown in plain words; the page sent its local hour to make it.
         await Expect(page.Locator("#live-music")).ToContainTextAsync("Today’s music:");
         await Expect(page.Locator("#live-music")).ToContainTextAsync("no sessions recorded yet");

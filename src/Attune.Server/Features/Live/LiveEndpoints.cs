@@ -71,7 +71,10 @@ internal static class LiveEndpoints
                 return Problem(manager.TryGet(id, out _) ? StatusCodes.Status409Conflict : StatusCodes.Status503ServiceUnavailable, refusal!);
         }
 
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        // No permessage-deflate, which browsers ask for: it cost a browser's session more CPU than rendering its audio
+        // (PCM and Opus hardly compress). Said explicitly: once a Blazor circuit has connected (its hub accepts
+        // compression), a plain AcceptWebSocketAsync() in this process was seen accepting it too.
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = false });
         await RunConnectionAsync(session, socket, resumed, http.RequestAborted);
         return Results.Empty;
     }

@@ -23,6 +23,9 @@ export class LiveSocket {
 
   get open() { return this.#ws?.readyState === WebSocket.OPEN; }
 
+  /** The extensions the server accepted (none: it declines permessage-deflate, which only cost CPU on audio). */
+  get extensions() { return this.#ws?.extensions ?? ''; }
+
   connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     // The local hour lets the personaliser learn what suits this time of day.

@@ -11,6 +11,7 @@
 //   summary     the ended message's summary, or null
 //   tooLoud     {pressedAt, clearedAt, dropped}: performance.now() at the press and when the worklet was silent, and
 //               the frames dropped until the server confirmed; outputLatencyMs: the context's base + output latency
+//   extensions  the WebSocket extensions the server accepted on the live socket ('' when none)
 //   dropConnection()  closes the socket as a network failure would (it reconnects with the resume token)
 import { AudioPlayer } from './audio-player.js';
 import { LiveSocket } from './live-socket.js';
@@ -23,6 +24,7 @@ const hooks = {
   get playedFrames() { return player?.report.played_frames ?? 0; },
   get levelDbfs() { return player?.report.level_dbfs ?? -120; },
   get connections() { return socket?.connections ?? 0; },
+  get extensions() { return socket?.extensions ?? null; },
   get tooLoud() { return player?.tooLoud ?? null; },
   get outputLatencyMs() { return (player?.outputLatencySeconds ?? 0) * 1000; },
   dropConnection() { socket?.drop(); },
