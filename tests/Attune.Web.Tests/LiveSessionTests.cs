@@ -77,6 +77,12 @@ public sealed class LiveSessionTests(WebAppFixture app)
             new() { DataObject = new { conditions = TinnitusOnly, tinnitusHz = 4000 } });
         Assert.Equal(200, saved.Status);
         await page.ClickAsync("[data-view=live]");
+        // A length out of range: the field says so, and nothing starts.
+        await page.FillAsync("#live-minutes", "0");
+        await page.ClickAsync("#live-start button[type=submit]");
+        await Expect(page.Locator("#live-minutes-error")).ToContainTextAsync("1–600 minutes");
+        await Expect(page.Locator("#live-minutes")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.attuneLive.readies.length"));
         await page.FillAsync("#live-minutes", "5");
         await page.ClickAsync("#live-start button[type=submit]");
         await WaitAsync(page, "() => window.attuneLive.readies.length >= 1", "no 'ready' message");
