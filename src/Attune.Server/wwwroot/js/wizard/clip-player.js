@@ -18,6 +18,9 @@ class ClipPlayer {
     return this.#context;
   }
 
+  /** Creates or resumes the audio context inside a click, where every browser (Safari too) lets it start. */
+  unlock() { this.#ctx(); }
+
   /** Plays one clip; resolves when it has finished or was stopped, with null, or with the problem in words. */
   async play(url) {
     this.stop();
@@ -69,7 +72,12 @@ window.attuneWizard = hooks;
 export const play = (url) => player.play(url);
 export const stop = () => player.stop();
 
-/** Too loud silences at once, in the click itself; the component then lowers the next level. */
-export function bindTooLoud(button) {
-  button.addEventListener('click', () => { player.stop(); hooks.stopped++; });
+/**
+ * Binds the wizard's section: any click in it unlocks the audio context in the click itself (the clip is played a
+ * server round trip later, outside it); Too loud silences at once, in its own click, and the component then lowers
+ * the next level.
+ */
+export function bind(section, tooLoudButton) {
+  section.addEventListener('click', () => player.unlock(), { capture: true });
+  tooLoudButton.addEventListener('click', () => { player.stop(); hooks.stopped++; });
 }
