@@ -27,11 +27,7 @@ internal static class BrowserFirstSample
     public static async Task<JsonObject> RunAsync(ServerHost server, string chromium, int trials, bool opus)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Args = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox", "--disable-gpu"],
-        });
+        await using var browser = await Browser.LaunchAsync(playwright, chromium);
         var polled = new List<double>();
         var corrected = new List<double>();
         var outside = new List<double>();
@@ -42,20 +38,8 @@ internal static class BrowserFirstSample
             await using var context = await browser.NewContextAsync(new() { BaseURL = server.Url.ToString().TrimEnd('/') });
             context.SetDefaultTimeout(30_000);
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/");
-            await page.FillAsync("#register-email", $"browser{Guid.NewGuid():N}@example.org");
-            await page.FillAsync("#register-password", LiveClient.Password);
-            await page.ClickAsync("#register button[type=submit]");
-            await page.WaitForURLAsync("**/app");
-            await page.WaitForSelectorAsync("#app[data-ready=true]");
-            if (!opus)
-            {
-                int status = await page.EvaluateAsync<int>("""
-                    async () => (await fetch('/api/profile', { method: 'PUT', headers: { 'content-type': 'application/json' },
-                      body: JSON.stringify({ conditions: ['tinnitus'], tinnitusHz: 4000 }) })).status
-                    """);
-                if (status != 200) throw new InvalidOperationException($"PUT /api/profile from the page: HTTP {status}");
-            }
+            await Browser.RegisterAsync(page, "browser");
+            if (!opus) await Browser.UseNotchedProfileAsync(page);
             await page.ClickAsync("[data-view=live]");
             await page.SelectOptionAsync("#live-goal", "settle");
             await page.FillAsync("#live-minutes", "5");

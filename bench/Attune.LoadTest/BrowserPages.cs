@@ -16,18 +16,14 @@ internal static class BrowserPages
     {
         int pid = server.Pid ?? throw new InvalidOperationException("--browser-pages needs the server's pid (start it here, or pass --pid)");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Args = ["--no-sandbox", "--disable-gpu"],
-        });
+        await using var browser = await Browser.LaunchAsync(playwright, chromium);
         string baseUrl = server.Url.ToString().TrimEnd('/');
 
         // Warm-up: one person through every step, then closed (its circuit is released when the page goes).
         await using (var warm = await browser.NewContextAsync(new() { BaseURL = baseUrl }))
         {
             var page = await warm.NewPageAsync();
-            await RegisterAsync(page);
+            await Browser.RegisterAsync(page, "pages");
             await OpenAppAsync(page);
         }
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -43,7 +39,7 @@ internal static class BrowserPages
                 context.SetDefaultTimeout(30_000);
                 open.Add(context);
                 var page = await context.NewPageAsync();
-                await RegisterAsync(page);
+                await Browser.RegisterAsync(page, "pages");
                 openMs.Add(await OpenAppAsync(page));
             }
             await Task.Delay(TimeSpan.FromSeconds(2));
@@ -78,11 +74,7 @@ internal static class BrowserPages
     {
         int pid = server.Pid ?? throw new InvalidOperationException("--browser-sessions needs the server's pid (start it here, or pass --pid)");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = chromium,
-            Args = ["--autoplay-policy=no-user-gesture-required", "--no-sandbox", "--disable-gpu"],
-        });
+        await using var browser = await Browser.LaunchAsync(playwright, chromium);
         string baseUrl = server.Url.ToString().TrimEnd('/');
         var open = new List<IBrowserContext>();
         try
@@ -92,12 +84,8 @@ internal static class BrowserPages
                 var context = await browser.NewContextAsync(new() { BaseURL = baseUrl });
                 context.SetDefaultTimeout(30_000);
                 var page = await context.NewPageAsync();
-                await RegisterAsync(page);
-                int status = await page.EvaluateAsync<int>("""
-                    async () => (await fetch('/api/profile', { method: 'PUT', headers: { 'content-type': 'application/json' },
-                      body: JSON.stringify({ conditions: ['tinnitus'], tinnitusHz: 4000 }) })).status
-                    """);
-                if (status != 200) throw new InvalidOperationException($"PUT /api/profile from the page: HTTP {status}");
+                await Browser.RegisterAsync(page, "pages");
+                await Browser.UseNotchedProfileAsync(page);
                 await page.ClickAsync("[data-view=live]");
                 await page.FillAsync("#live-minutes", "10");
                 await page.ClickAsync("#live-start button[type=submit]");
@@ -124,15 +112,6 @@ internal static class BrowserPages
         {
             foreach (var context in open) await context.DisposeAsync();
         }
-    }
-
-    private static async Task RegisterAsync(IPage page)
-    {
-        await page.GotoAsync("/");
-        await page.FillAsync("#register-email", $"pages{Guid.NewGuid():N}@example.org");
-        await page.FillAsync("#register-password", LiveClient.Password);
-        await page.ClickAsync("#register button[type=submit]");
-        await page.WaitForSelectorAsync("#app[data-ready=true]");
     }
 
     // A signed-in person opens the app afresh: the page, blazor.web.js, the circuit, the profile read, the modules bound.
