@@ -1,3 +1,5 @@
+using Attune.Engine.Fitting;
+
 namespace Attune.Server.Components.Patient;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace Attune.Server.Components.Patient;
 /// </summary>
 internal sealed class ThresholdStaircase(int startDb)
 {
-    public const int MinDb = -60, MaxDb = 0, MaxTrials = 16;
+    /// <summary>The levels the wizard's clips can be played at (<see cref="FittingLevels"/>).</summary>
+    public const int MinDb = (int)FittingLevels.MinRelativeDb, MaxDb = (int)FittingLevels.MaxRelativeDb;
+
+    public const int MaxTrials = 16;
 
     private readonly Dictionary<int, int> _ascendingHeard = [];
     private bool? _lastHeard;
