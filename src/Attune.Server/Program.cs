@@ -15,7 +15,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Quiet by default (also without appsettings.json), so start-up prints only the one line below.
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // The framework's own assets (_framework/blazor.web.js) live in a NuGet package until the app is published; the
-// build's manifest says where. A published app has no such manifest and serves them from its wwwroot (a no-op then).
+// build's manifest says where, and UseStaticFiles serves them through it. A published app has no such manifest and
+// serves them from its own wwwroot (a no-op then).
 builder.WebHost.UseStaticWebAssets();
 if (ListenUrlGuard.ConfiguredUrls(builder.Configuration).Count == 0) builder.WebHost.UseUrls(ListenUrlGuard.DefaultUrl);
 builder.Services.AddAttuneDatabase(builder.Configuration, builder.Environment.ContentRootPath);
@@ -50,7 +51,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseWebSockets();
-app.MapStaticAssets();
 // The security headers already forbid framing outright (frame-ancestors 'none'); no second, looser policy.
 app.MapRazorComponents<Attune.Server.Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccount().MapProfile().MapSessions();
