@@ -1,5 +1,7 @@
+using Attune.Engine.Fitting;
 using Attune.Server.Data;
 using Attune.Server.Features.Shared;
+using Attune.Server.Features.Wizard;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attune.Server.Features.Profile;
@@ -35,6 +37,15 @@ internal sealed class ProfileService(AttuneDbContext db, TimeProvider clock)
         var rows = await db.TinnitusMatches.AsNoTracking().Where(m => m.UserId == userId)
             .OrderByDescending(m => m.MeasuredAt).ToListAsync();
         return [.. rows.Select(ToResponse)];
+    }
+
+    /// <summary>Stores a finished pitch match, measured now (the API's and the app's wizard both end here).</summary>
+    public async Task<TinnitusMatchResponse> SavePitchMatchAsync(string userId, PitchMatchResult result)
+    {
+        var row = PitchMatchRecord.ToRow(userId, result, clock.GetUtcNow().UtcDateTime);
+        db.TinnitusMatches.Add(row);
+        await db.SaveChangesAsync();
+        return ToResponse(row);
     }
 
     public static TinnitusMatchResponse ToResponse(TinnitusMatch m) => new(

@@ -5,6 +5,7 @@ using Attune.Engine.Audio;
 using Attune.Engine.Fitting;
 using Attune.Engine.Therapy;
 using Attune.Server.Data;
+using Attune.Server.Features.Profile;
 using Attune.Server.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,8 +29,8 @@ internal static class WizardEndpoints
         group.MapGet("/noise", GetNoise);
         group.MapPost("/pitch-match", (HttpContext http) => StartPitchMatch(http, runs));
         group.MapPost("/pitch-match/{runId}/answer",
-            (string runId, PitchAnswerRequest request, HttpContext http, AttuneDbContext db, TimeProvider clock) =>
-                AnswerPitchMatch(runId, request, http, db, clock, runs));
+            (string runId, PitchAnswerRequest request, HttpContext http, ProfileService profiles) =>
+                AnswerPitchMatch(runId, request, http, profiles, runs));
         return app;
     }
 
@@ -76,7 +77,7 @@ internal static class WizardEndpoints
     }
 
     private static async Task<Results<Ok<PitchAnswerResponse>, ValidationProblem, ProblemHttpResult>> AnswerPitchMatch(
-        string runId, PitchAnswerRequest request, HttpContext http, AttuneDbContext db, TimeProvider clock, PitchMatchRuns runs)
+        string runId, PitchAnswerRequest request, HttpContext http, ProfileService profiles, PitchMatchRuns runs)
     {
         string userId = http.User.UserId();
         if (!Guid.TryParse(runId, out var id) || runs.Find(id, userId) is not { } run) return ApiProblems.NotFound("pitch-match run");
@@ -104,8 +105,7 @@ internal static class WizardEndpoints
         if (result is null) return TypedResults.Ok(new PitchAnswerResponse(false, run.Id, Trial(next!), null));
 
         runs.Remove(run.Id);
-        db.TinnitusMatches.Add(PitchMatchRecord.ToRow(userId, result, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync();
+        await profiles.SavePitchMatchAsync(userId, result);
         return TypedResults.Ok(new PitchAnswerResponse(true, null, null, PitchMatchRecord.ToResponse(result)));
     }
 
