@@ -108,6 +108,31 @@ public sealed class LiveSessionTests(WebAppFixture app)
         await Expect(page.Locator("#live-summary")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 
+    [Fact]
+    public async Task Without_Web_Bluetooth_strap_pairing_is_hidden_and_the_page_names_the_browsers_that_have_it()
+    {
+        var page = await app.NewPageAsync();
+        await page.AddInitScriptAsync("delete Navigator.prototype.bluetooth"); // as in Firefox and Safari
+        await Person.RegisterAsync(page);
+        await page.ClickAsync("[data-view=live]");
+        Assert.Equal(0, await page.Locator("#hr-pair").CountAsync());
+        await Expect(page.Locator("#hr-status")).ToContainTextAsync("Chrome, Edge and Opera");
+
+        // With Web Bluetooth (Debian's Chromium keeps it behind a flag on Linux, so a stand-in whose chooser is
+        // cancelled), the button is offered and a failed pairing is said in words.
+        var withBluetooth = await app.NewPageAsync();
+        await withBluetooth.AddInitScriptAsync("""
+            Object.defineProperty(Navigator.prototype, 'bluetooth', { configurable: true, get: () => ({
+              requestDevice: () => Promise.reject(new Error('User cancelled the requestDevice() chooser.')) }) });
+            """);
+        await Person.RegisterAsync(withBluetooth);
+        await withBluetooth.ClickAsync("[data-view=live]");
+        await Expect(withBluetooth.Locator("#hr-pair")).ToHaveCountAsync(1);
+        await withBluetooth.ClickAsync("#hr-pair");
+        await Expect(withBluetooth.Locator("#hr-status")).ToContainTextAsync("Pairing did not work: User cancelled");
+        await Expect(withBluetooth.Locator("#hr-status")).ToHaveClassAsync("error");
+    }
+
     private static async Task WaitAsync(IPage page, string condition, string what)
     {
         try
