@@ -78,6 +78,22 @@ internal static class BrowserFirstSample
             await page.ClickAsync("#live-stop");
             await page.WaitForSelectorAsync("#live-summary:not([hidden])", new() { Timeout = 20_000 });
         }
+        // The wizard's Too loud on one more person: the clip stops inside the click (source.stop(), no fade and no server
+        // round trip), so what still sounds is the wizard's audio context's output latency (its default latencyHint).
+        double wizardLatency;
+        await using (var context = await browser.NewContextAsync(new() { BaseURL = server.Url.ToString().TrimEnd('/') }))
+        {
+            var page = await context.NewPageAsync();
+            await Browser.RegisterAsync(page, "wizard");
+            await page.ClickAsync("[data-step=comfortable]");
+            await page.ClickAsync("#comfortable-play");
+            await page.WaitForFunctionAsync("() => window.attuneWizard.playing", null, new() { Timeout = 10_000 });
+            bool stillPlaying = await page.EvaluateAsync<bool>(
+                "() => { document.getElementById('too-loud-wizard').click(); return window.attuneWizard.playing; }");
+            if (stillPlaying) throw new InvalidOperationException("the wizard's clip was still playing after Too loud's click");
+            wizardLatency = await page.EvaluateAsync<double>("() => window.attuneWizard.outputLatencyMs");
+            Console.Error.WriteLine($"wizard too loud: stopped in the click; output latency {wizardLatency:0.0} ms");
+        }
         return new JsonObject
         {
             ["trials"] = trials,
@@ -90,6 +106,7 @@ internal static class BrowserFirstSample
             ["too_loud_press_to_worklet_silent_ms_median"] = Math.Round(Median(tooLoud), 2),
             ["too_loud_press_to_worklet_silent_ms_max"] = Math.Round(tooLoud.Max(), 2),
             ["output_latency_ms_median"] = Math.Round(Median(outputLatency), 1),
+            ["wizard_too_loud_output_latency_ms"] = Math.Round(wizardLatency, 1),
             ["load_average_1min"] = LoadRun.LoadAverage(),
         };
     }

@@ -2,7 +2,8 @@
 // server-rendered WAV clip, decodes it and plays it. "Too loud" is bound here to the button itself, so the sound
 // stops inside the click, without waiting for the server.
 //
-// Test hooks on window.attuneWizard: played (every clip URL played, in order), playing, stopped (Too loud presses).
+// Test hooks on window.attuneWizard: played (every clip URL played, in order), playing, stopped (Too loud presses),
+// outputLatencyMs (the audio context's base + output latency).
 import { problemText } from '../problem.js';
 
 class ClipPlayer {
@@ -63,10 +64,16 @@ class ClipPlayer {
   }
 
   get playing() { return this.#source !== null; }
+
+  /** Milliseconds between the graph's output and the speakers (base + output latency); 0 before the first clip. */
+  get outputLatencyMs() { return ((this.#context?.baseLatency ?? 0) + (this.#context?.outputLatency ?? 0)) * 1000; }
 }
 
 const player = new ClipPlayer();
-const hooks = { get played() { return player.played; }, get playing() { return player.playing; }, stopped: 0 };
+const hooks = {
+  get played() { return player.played; }, get playing() { return player.playing; }, stopped: 0,
+  get outputLatencyMs() { return player.outputLatencyMs; },
+};
 window.attuneWizard = hooks;
 
 export const play = (url) => player.play(url);
